@@ -1,0 +1,61 @@
+# imc-codesign build.  `make` builds bin/<tool> for every tools/<tool>/main.c
+# over the static library libimc.a made from every src/*.c; `make check` runs
+# the TAP suite in t/ with prove; `make reproduce` runs the whole study.
+CC      ?= cc
+CFLAGS  ?= -std=c11 -O2 -g -Wall -Wextra -pedantic
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc
+LDLIBS  = -lgsl -lgslcblas -lcsv -lyaml -lm
+WARN    = -Werror -Wshadow -Wfloat-equal -Wstrict-prototypes -Wmissing-prototypes
+SNAKEMAKE ?= snakemake
+CORES   ?= 2
+
+LIB_SRC := $(wildcard src/*.c)
+LIB_OBJ := $(LIB_SRC:.c=.o)
+TOOLS   := $(notdir $(patsubst %/,%,$(dir $(wildcard tools/*/main.c))))
+BINS    := $(addprefix bin/,$(TOOLS))
+TEST_C  := $(wildcard t/*.c)
+TEST_T  := $(filter-out t/tap.t,$(TEST_C:.c=.t))
+
+.PHONY: all check bench lint warnings reproduce deps clean
+all: $(BINS) $(TEST_T)
+
+libimc.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+src/%.o: src/%.c $(wildcard src/*.h)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+bin/%: tools/%/main.c libimc.a
+	@mkdir -p bin
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< libimc.a $(LDLIBS)
+
+t/tap.o: t/tap.c t/tap.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+t/%.t: t/%.c t/tap.o libimc.a
+	$(CC) $(CPPFLAGS) -It $(CFLAGS) -o $@ $< t/tap.o libimc.a $(LDLIBS)
+
+# deps: install the Debian packages the toolkit needs (as root), or print the
+# exact apt-get line and stop (as anyone else).
+deps:
+	@sh tools/deps.sh
+
+check: deps all
+	prove --exec '' t/*.t t/*.sh
+
+warnings:
+	$(MAKE) clean
+	$(MAKE) all CFLAGS="-std=c11 -O2 -g -Wall -Wextra -pedantic $(WARN)"
+
+bench: all
+	sh tools/bench.sh
+
+lint:
+	$(SNAKEMAKE) --lint
+
+reproduce: deps all
+	$(SNAKEMAKE) -c$(CORES) --configfile experiments/paper.yaml
+
+clean:
+	rm -f src/*.o t/*.o t/*.t libimc.a
+	rm -rf bin

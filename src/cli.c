@@ -1,0 +1,72 @@
+/* cli.c: shared option handling and the GSL handler. */
+#include "cli.h"
+#include "csvio.h"
+#include "err.h"
+
+#include <gsl/gsl_errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* GSL's default handler calls abort(); a tool must instead report and let
+ * the caller turn the returned status into exit code 3. */
+static void
+gsl_handler(const char *reason, const char *file, int line, int gsl_errno)
+{
+    (void)gsl_errno;
+    fprintf(stderr, "%s: gsl: %s (%s:%d)\n", imc_err_program(), reason, file,
+            line);
+}
+
+void
+cli_init(const char *program)
+{
+    imc_err_set_program(program);
+    gsl_set_error_handler(gsl_handler);
+}
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", imc_err_program());
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help'.\n", imc_err_program());
+    return IMC_EINPUT;
+}
+
+int
+cli_common_option(int opt, const char *arg, const char *usage,
+                  cli_common *common)
+{
+    switch (opt) {
+    case 'o':
+        common->output = arg;
+        return 1;
+    case 'h':
+        fputs(usage, stdout);
+        exit(fflush(stdout) == 0 ? 0 : IMC_EINPUT);
+    case 'V':
+        printf("%s (imc-codesign) %s\n", imc_err_program(), IMC_VERSION);
+        exit(fflush(stdout) == 0 ? 0 : IMC_EINPUT);
+    case '?':
+        /* getopt already printed what was wrong. */
+        fprintf(stderr, "Try '%s --help'.\n", imc_err_program());
+        exit(IMC_EINPUT);
+    default:
+        return 0;
+    }
+}
+
+int
+cli_parse_ulong(const char *opt, const char *arg, unsigned long *out)
+{
+    long v;
+    if (!csvio_parse_long(arg, &v) || v < 0)
+        return cli_usage_error("option '%s': got '%s', expected an integer >= 0",
+                               opt, arg);
+    *out = (unsigned long)v;
+    return IMC_OK;
+}

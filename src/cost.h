@@ -1,0 +1,83 @@
+/* cost.h: the analytic energy / latency / area model of an IMC chip.
+ *
+ * Counts of actions (cell reads, row-driver activations, ADC conversions,
+ * buffer, router and global-buffer bits, and for SRAM the DRAM bits and
+ * weight writes) times energy per action; counts of components times area;
+ * latency from the mapping of map.h.  Structure and formulas:
+ * ../shared/reference/cimloop-model.md; constants: a CSV per memory type
+ * (experiments/constants/rram.csv, sram.csv), read once by cost_model_load().
+ *
+ * Ownership: a cost_model owns its constants; cost_model_free() releases
+ * them.  cost_eval_*() neither allocate nor do I/O, so the search can call
+ * them millions of times; results go into caller-owned structs.
+ */
+#ifndef IMC_COST_H
+#define IMC_COST_H
+
+#include "design.h"
+#include "map.h"
+#include "net.h"
+
+typedef enum {
+    COST_LATENCY_REFERENCE, /* the reference's pinned CiMLoop mapping */
+    COST_LATENCY_PHYSICAL   /* input pulses and array reads really charged */
+} cost_latency_mode;
+
+/* Components of the per-layer breakdown (columns energy_<name>_j and
+ * area_<name>_mm2 of cost-eval's --per-layer output). */
+enum {
+    COST_CELLS,     /* crossbar cells (array) */
+    COST_ADC,       /* ADCs and column periphery */
+    COST_DRIVERS,   /* row drivers (and SRAM weight drivers) */
+    COST_SHIFTADD,  /* shift-add / digital reduction */
+    COST_BUFFERS,   /* tile input/output buffers */
+    COST_ROUTER,    /* router / interconnect */
+    COST_GLB,       /* global buffer */
+    COST_DRAM,      /* off-chip weight traffic (SRAM) */
+    COST_NCOMP
+};
+extern const char *const cost_comp_names[COST_NCOMP];
+
+typedef struct cost_model cost_model;
+
+/* Load the constants for RRAM and SRAM (either path may be NULL when that
+ * memory type is not needed).  NULL after reporting on bad input. */
+cost_model *cost_model_load(const char *rram_csv, const char *sram_csv);
+void cost_model_free(cost_model *m);
+/* 1 when constants for this memory type were loaded. */
+int cost_model_has(const cost_model *m, design_memory mem);
+
+typedef struct cost_layer {
+    double energy_j;
+    double latency_s;
+    double energy_comp_j[COST_NCOMP];
+    map_ref ref;         /* the reference mapping behind the counts */
+    map_phys phys;       /* the physical mapping */
+} cost_layer;
+
+typedef struct cost_result {
+    double energy_j;     /* per inference, sum over layers */
+    double latency_s;    /* per inference, layers one after another */
+    double area_mm2;     /* whole chip */
+    double energy_comp_j[COST_NCOMP];
+    double area_comp_mm2[COST_NCOMP];
+    int fits;            /* RRAM: all weights resident at once; SRAM: 1 */
+    int mappable;        /* reference mapping valid for every layer */
+    double xbars_needed; /* crossbars for one copy of all weights */
+} cost_result;
+
+/* Chip area and its breakdown; depends on the design only. */
+double cost_area(const cost_model *m, const design *d,
+                 double area_comp_mm2[COST_NCOMP]);
+
+/* One layer.  No allocation, no I/O. */
+void cost_eval_layer(const cost_model *m, const design *d, const net_layer *l,
+                     cost_latency_mode mode, cost_layer *out);
+
+/* A whole network: sums over layers, chip area, capacity check. */
+void cost_eval_net(const cost_model *m, const design *d, const net *n,
+                   cost_latency_mode mode, cost_result *out);
+
+int cost_latency_parse(const char *s, cost_latency_mode *mode);
+
+#endif

@@ -1,0 +1,395 @@
+/* csvio.c: line-numbered CSV reading over libcsv, atomic CSV writing. */
+#include "csvio.h"
+#include "err.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------- reader */
+
+struct csvio_reader {
+    FILE *fp;
+    int own_fp;
+    char *path;
+    struct csv_parser parser;
+    char *linebuf;       /* getline buffer */
+    size_t linecap;
+    long lineno;         /* physical line just fed to libcsv */
+    long record_line;    /* line the record in `fields` started on */
+    long pending_line;   /* line the record being assembled started on */
+    /* fields of the record being assembled */
+    char **fields;
+    size_t nfields, capfields;
+    int record_ready;
+    int oom;
+    /* header */
+    char **cols;
+    size_t ncols;
+    /* the record handed out by csvio_next */
+    char **cur;
+    size_t ncur;
+};
+
+static void
+on_field(void *data, size_t len, void *p)
+{
+    csvio_reader *r = p;
+    if (r->nfields == r->capfields) {
+        size_t cap = r->capfields ? 2 * r->capfields : 16;
+        char **f = realloc(r->fields, cap * sizeof *f);
+        if (!f) {
+            r->oom = 1;
+            return;
+        }
+        r->fields = f;
+        r->capfields = cap;
+    }
+    char *s = malloc(len + 1);
+    if (!s) {
+        r->oom = 1;
+        return;
+    }
+    if (len)
+        memcpy(s, data, len);
+    s[len] = '\0';
+    if (r->nfields == 0)
+        r->pending_line = r->lineno;
+    r->fields[r->nfields++] = s;
+}
+
+static void
+on_record(int c, void *p)
+{
+    (void)c;
+    csvio_reader *r = p;
+    r->record_ready = 1;
+}
+
+static void
+free_fields(char **f, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(f[i]);
+}
+
+/* Pull physical lines into libcsv until one record is complete.  Returns 1
+ * with the record moved into r->cur, 0 at EOF, IMC_EINPUT on error. */
+static int
+read_record(csvio_reader *r)
+{
+    for (;;) {
+        if (r->record_ready) {
+            free_fields(r->cur, r->ncur);
+            free(r->cur);
+            r->cur = r->fields;
+            r->ncur = r->nfields;
+            r->fields = NULL;
+            r->nfields = r->capfields = 0;
+            r->record_ready = 0;
+            r->record_line = r->pending_line;
+            return 1;
+        }
+        errno = 0;
+        ssize_t len = getline(&r->linebuf, &r->linecap, r->fp);
+        if (len < 0) {
+            if (ferror(r->fp))
+                return imc_fail(r->path, r->lineno + 1, "read error: %s",
+                                strerror(errno));
+            if (csv_fini(&r->parser, on_field, on_record, r) != 0)
+                return imc_fail(r->path, r->lineno,
+                                "malformed CSV (unterminated quote)");
+            if (r->record_ready)
+                continue;
+            return 0;
+        }
+        r->lineno++;
+        /* A comment line, outside a quoted field, is skipped whole. */
+        if (r->nfields == 0 && r->linebuf[0] == '#' &&
+            !(r->parser.pstate == 2 || r->parser.pstate == 3))
+            continue;
+        if (memchr(r->linebuf, '\0', (size_t)len))
+            return imc_fail(r->path, r->lineno, "NUL byte in CSV text");
+        if (csv_parse(&r->parser, r->linebuf, (size_t)len, on_field,
+                      on_record, r) != (size_t)len)
+            return imc_fail(r->path, r->lineno, "malformed CSV: %s",
+                            csv_strerror(csv_error(&r->parser)));
+        if (r->oom)
+            return imc_fail(r->path, r->lineno, "out of memory");
+    }
+}
+
+csvio_reader *
+csvio_open(const char *path)
+{
+    csvio_reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        imc_fail(path, 0, "out of memory");
+        return NULL;
+    }
+    int is_stdin = strcmp(path, "-") == 0;
+    r->path = strdup(is_stdin ? "<stdin>" : path);
+    r->fp = is_stdin ? stdin : fopen(path, "r");
+    r->own_fp = !is_stdin;
+    if (!r->path || !r->fp) {
+        imc_fail(path, 0, "cannot open: %s", strerror(errno));
+        r->own_fp = 0;
+        csvio_close(r);
+        return NULL;
+    }
+    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        imc_fail(path, 0, "out of memory");
+        csvio_close(r);
+        return NULL;
+    }
+    int st = read_record(r);
+    if (st != 1) {
+        if (st == 0)
+            imc_fail(r->path, 0, "empty file (expected a header row)");
+        csvio_close(r);
+        return NULL;
+    }
+    r->cols = r->cur;
+    r->ncols = r->ncur;
+    r->cur = NULL;
+    r->ncur = 0;
+    for (size_t i = 0; i < r->ncols; i++) {
+        if (r->cols[i][0] == '\0') {
+            imc_fail(r->path, r->record_line, "header: column %zu is empty",
+                     i + 1);
+            csvio_close(r);
+            return NULL;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(r->cols[i], r->cols[j]) == 0) {
+                imc_fail(r->path, r->record_line,
+                         "header: column '%s' appears twice", r->cols[i]);
+                csvio_close(r);
+                return NULL;
+            }
+    }
+    return r;
+}
+
+void
+csvio_close(csvio_reader *r)
+{
+    if (!r)
+        return;
+    if (r->own_fp && r->fp)
+        fclose(r->fp);
+    csv_free(&r->parser);
+    free_fields(r->fields, r->nfields);
+    free(r->fields);
+    free_fields(r->cols, r->ncols);
+    free(r->cols);
+    free_fields(r->cur, r->ncur);
+    free(r->cur);
+    free(r->linebuf);
+    free(r->path);
+    free(r);
+}
+
+int
+csvio_next(csvio_reader *r)
+{
+    int st = read_record(r);
+    if (st != 1)
+        return st;
+    if (r->ncur != r->ncols)
+        return imc_fail(r->path, r->record_line,
+                        "expected %zu fields as in the header, got %zu",
+                        r->ncols, r->ncur);
+    return 1;
+}
+
+size_t csvio_ncols(const csvio_reader *r) { return r->ncols; }
+const char *csvio_colname(const csvio_reader *r, size_t i) { return r->cols[i]; }
+const char *csvio_path(const csvio_reader *r) { return r->path; }
+long csvio_line(const csvio_reader *r) { return r->record_line; }
+const char *csvio_field(const csvio_reader *r, size_t i) { return r->cur[i]; }
+
+int
+csvio_col(const csvio_reader *r, const char *name)
+{
+    for (size_t i = 0; i < r->ncols; i++)
+        if (strcmp(r->cols[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+int
+csvio_require(const csvio_reader *r, const char *name)
+{
+    int c = csvio_col(r, name);
+    if (c < 0)
+        imc_fail(r->path, 1, "missing column '%s'", name);
+    return c;
+}
+
+int
+csvio_fail(const csvio_reader *r, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return imc_fail(r->path, r->record_line, "%s", msg);
+}
+
+int
+csvio_parse_double(const char *s, double *out)
+{
+    char *end;
+    if (!*s)
+        return 0;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (*end || errno == ERANGE || !isfinite(v))
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int
+csvio_parse_long(const char *s, long *out)
+{
+    char *end;
+    if (!*s)
+        return 0;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (*end || errno == ERANGE)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+int
+csvio_get_double(const csvio_reader *r, size_t i, double *out)
+{
+    if (!csvio_parse_double(r->cur[i], out))
+        return csvio_fail(r, "column '%s': got '%s', expected a number",
+                          r->cols[i], r->cur[i]);
+    return IMC_OK;
+}
+
+int
+csvio_get_positive(const csvio_reader *r, size_t i, double *out)
+{
+    if (!csvio_parse_double(r->cur[i], out) || !(*out > 0))
+        return csvio_fail(r, "column '%s': got '%s', expected a number > 0",
+                          r->cols[i], r->cur[i]);
+    return IMC_OK;
+}
+
+int
+csvio_get_long(const csvio_reader *r, size_t i, long min, long max, long *out)
+{
+    if (!csvio_parse_long(r->cur[i], out) || *out < min || *out > max) {
+        if (max == __LONG_MAX__)
+            return csvio_fail(r,
+                              "column '%s': got '%s', expected an integer >= %ld",
+                              r->cols[i], r->cur[i], min);
+        return csvio_fail(r,
+                          "column '%s': got '%s', expected an integer in [%ld, %ld]",
+                          r->cols[i], r->cur[i], min, max);
+    }
+    return IMC_OK;
+}
+
+/* ---------------------------------------------------------------- writer */
+
+int
+csvio_out_open(csvio_out *out, const char *path)
+{
+    memset(out, 0, sizeof *out);
+    if (!path || strcmp(path, "-") == 0) {
+        out->fp = stdout;
+        return IMC_OK;
+    }
+    size_t n = strlen(path) + 16;
+    out->path = strdup(path);
+    out->tmp_path = malloc(n);
+    if (!out->path || !out->tmp_path) {
+        csvio_out_abort(out);
+        return imc_fail(path, 0, "out of memory");
+    }
+    snprintf(out->tmp_path, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(out->tmp_path);
+    if (fd < 0 || !(out->fp = fdopen(fd, "w"))) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        free(out->tmp_path);
+        out->tmp_path = NULL;
+        csvio_out_abort(out);
+        return imc_fail(path, 0, "cannot write: %s", strerror(e));
+    }
+    return IMC_OK;
+}
+
+int
+csvio_out_commit(csvio_out *out)
+{
+    int bad = fflush(out->fp) != 0 || ferror(out->fp);
+    int e = errno;
+    if (out->fp == stdout) {
+        if (bad)
+            return imc_fail(NULL, 0, "error writing output: %s", strerror(e));
+        return IMC_OK;
+    }
+    bad |= fclose(out->fp) != 0;
+    out->fp = NULL;
+    if (!bad && rename(out->tmp_path, out->path) != 0)
+        bad = 1;
+    if (bad) {
+        e = errno;
+        csvio_out_abort(out);
+        return imc_fail(NULL, 0, "error writing output: %s", strerror(e));
+    }
+    free(out->tmp_path);
+    free(out->path);
+    out->tmp_path = out->path = NULL;
+    return IMC_OK;
+}
+
+void
+csvio_out_abort(csvio_out *out)
+{
+    if (out->fp && out->fp != stdout)
+        fclose(out->fp);
+    out->fp = NULL;
+    if (out->tmp_path)
+        unlink(out->tmp_path);
+    free(out->tmp_path);
+    free(out->path);
+    out->tmp_path = out->path = NULL;
+}
+
+void
+csvio_put_string(FILE *fp, const char *s)
+{
+    if (!strpbrk(s, ",\"\n\r")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+void
+csvio_put_double(FILE *fp, double v)
+{
+    fprintf(fp, "%.10g", v);
+}

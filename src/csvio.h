@@ -1,0 +1,81 @@
+/* csvio.h: CSV in and out with line numbers, over libcsv.
+ *
+ * Reading: csvio_open() opens a file ("-" is stdin), reads its header row and
+ * then hands out one record at a time with csvio_next().  libcsv reports only
+ * byte offsets, so the reader feeds it one physical line at a time; every
+ * record therefore knows the line it started on, and every diagnostic says
+ * "file:line: ...".  Lines whose first character is '#' are comments (the
+ * tools write provenance such as the seed there).  Field strings belong to the
+ * reader and stay valid until the next csvio_next() or csvio_close().
+ *
+ * Writing: csvio_out_open() writes into a temporary file beside the target
+ * and csvio_out_commit() renames it into place, so a failed run never leaves
+ * a partial output; csvio_out_abort() removes the temporary.  A NULL or "-"
+ * path writes to stdout.  Numbers are printed with csvio_put_double() in one
+ * fixed format ("%.10g") so reruns are byte-identical.
+ */
+#ifndef IMC_CSVIO_H
+#define IMC_CSVIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct csvio_reader csvio_reader;
+
+/* Open path and read its header; NULL (after reporting) on a missing or
+ * empty file or a malformed header. */
+csvio_reader *csvio_open(const char *path);
+void csvio_close(csvio_reader *r);
+
+/* Read the next record: 1 when a record is ready, 0 at end of file,
+ * IMC_EINPUT (reported) on a malformed line or a record whose field count
+ * differs from the header's. */
+int csvio_next(csvio_reader *r);
+
+size_t csvio_ncols(const csvio_reader *r);
+const char *csvio_colname(const csvio_reader *r, size_t i);
+const char *csvio_path(const csvio_reader *r);
+long csvio_line(const csvio_reader *r);          /* line of current record */
+const char *csvio_field(const csvio_reader *r, size_t i);
+
+/* Column index of name, or -1. */
+int csvio_col(const csvio_reader *r, const char *name);
+/* Like csvio_col but reports "missing column 'name'" and returns -1. */
+int csvio_require(const csvio_reader *r, const char *name);
+
+/* Parse field i as a finite double / an integer within [min, max]; report
+ * "column 'x': got 'v', expected ..." and return IMC_EINPUT otherwise. */
+int csvio_get_double(const csvio_reader *r, size_t i, double *out);
+int csvio_get_long(const csvio_reader *r, size_t i, long min, long max,
+                   long *out);
+/* A double that must be > 0. */
+int csvio_get_positive(const csvio_reader *r, size_t i, double *out);
+
+/* Report "file:line: fmt" at the current record; returns IMC_EINPUT. */
+int csvio_fail(const csvio_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- output ---------------------------------------------------------- */
+typedef struct csvio_out {
+    FILE *fp;
+    char *path;     /* final path, NULL for stdout */
+    char *tmp_path; /* temporary written until commit */
+} csvio_out;
+
+/* Open an atomic output; NULL/"-" means stdout.  Returns IMC_OK or reports
+ * and returns IMC_EINPUT. */
+int csvio_out_open(csvio_out *out, const char *path);
+/* Flush, check for write errors and rename into place. */
+int csvio_out_commit(csvio_out *out);
+/* Discard a partial output (no-op for stdout). */
+void csvio_out_abort(csvio_out *out);
+
+/* Write a field, quoting it when it holds a comma, quote or newline. */
+void csvio_put_string(FILE *fp, const char *s);
+void csvio_put_double(FILE *fp, double v);
+
+/* Parse a whole string as a number (no trailing junk): 1 on success. */
+int csvio_parse_double(const char *s, double *out);
+int csvio_parse_long(const char *s, long *out);
+
+#endif
