@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 /* GSL's default handler calls abort(); a tool must instead report and let
  * the caller turn the returned status into exit code 3. */
@@ -69,4 +71,19 @@ cli_parse_ulong(const char *opt, const char *arg, unsigned long *out)
                                opt, arg);
     *out = (unsigned long)v;
     return IMC_OK;
+}
+
+const char *
+cli_data_path(const char *argv0, const char *relative)
+{
+    static char buf[4096];
+    const char *slash = strrchr(argv0, '/');
+    if (slash) {
+        int n = (int)(slash - argv0);
+        snprintf(buf, sizeof buf, "%.*s/../%s", n, argv0, relative);
+        if (access(buf, R_OK) == 0)
+            return buf;
+    }
+    snprintf(buf, sizeof buf, "%s", relative);
+    return buf;
 }

@@ -55,4 +55,11 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parse a non-negative integer option value or report a usage error. */
 int cli_parse_ulong(const char *opt, const char *arg, unsigned long *out);
 
+
+
+/* Path of a file shipped with the toolkit (e.g. "experiments/constants/
+ * rram.csv"), found relative to the executable (bin/../) so tools work from
+ * any directory; falls back to the relative path itself.  Returns a static
+ * buffer valid until the next call. */
+const char *cli_data_path(const char *argv0, const char *relative);
 #endif

@@ -40,6 +40,28 @@ extern const char *const cost_comp_names[COST_NCOMP];
 
 typedef struct cost_model cost_model;
 
+/* What a network on a design makes the chip do: action counts that depend
+ * on the layer table and the design's geometry (memory, bits per cell, rows,
+ * cols, router groups, tiles, macros) but not on voltage, cycle time, buffer
+ * size, node or any constant.  Energy is a fixed function of counts and
+ * constants (cost_energy), which is what calibrate fits and what a search
+ * can reuse across designs that share a geometry. */
+typedef struct cost_counts {
+    double cell_pulses;     /* sum MACs * slices * 255 x_mean: ON pulses */
+    double cell_pulses_w;   /* the same weighted by w_mean(b) */
+    double row_acts;        /* row-driver activations */
+    double row_on_cols;     /* row ON pulses x array columns */
+    double conversions;     /* ADC conversions (= column-driver actions) */
+    double act_bits;        /* input + output activation bits moved */
+    double weight_bits;     /* weight bits of the network (8 per weight) */
+    double replica_bits;    /* weight bits written into every replica */
+    double cycles_ref;      /* reference-mode latency, cycles */
+    double pulses_phys;     /* physical mode: sequential array reads */
+    double write_rows_phys; /* physical mode: sequential row writes (SRAM) */
+    double xbars_needed;    /* crossbars for one copy of all weights */
+    int mappable;           /* reference mapping valid for every layer */
+} cost_counts;
+
 /* Load the constants for RRAM and SRAM (either path may be NULL when that
  * memory type is not needed).  NULL after reporting on bad input. */
 cost_model *cost_model_load(const char *rram_csv, const char *sram_csv);
@@ -66,13 +88,38 @@ typedef struct cost_result {
     double xbars_needed; /* crossbars for one copy of all weights */
 } cost_result;
 
+/* Counts of one layer, added into *c (call cost_counts_net for a net). */
+void cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
+                       map_ref *ref, map_phys *phys);
+/* Counts of a whole network (zeroes *c first). */
+void cost_counts_net(const design *d, const net *n, cost_counts *c);
+
+/* Energy (J) of counts on design d; fills the breakdown when comp != NULL. */
+double cost_energy(const cost_model *m, const design *d, const cost_counts *c,
+                   double comp_j[COST_NCOMP]);
+/* Latency (s) of counts on design d in the given mode. */
+double cost_latency(const cost_model *m, const design *d,
+                    const cost_counts *c, cost_latency_mode mode);
+/* The constants in use for a memory type (NULL when not loaded). */
+const struct consts *cost_model_consts(const cost_model *m,
+                                       design_memory mem);
+/* A model from constants in memory (calibrate's trial values). */
+cost_model *cost_model_from(const struct consts *rram,
+                            const struct consts *sram);
+
+/* Replace the constants of one memory type (calibrate's trial values). */
+void cost_model_set_consts(cost_model *m, design_memory mem,
+                           const struct consts *c);
+
 /* Chip area and its breakdown; depends on the design only. */
 double cost_area(const cost_model *m, const design *d,
                  double area_comp_mm2[COST_NCOMP]);
 
-/* One layer.  No allocation, no I/O. */
-void cost_eval_layer(const cost_model *m, const design *d, const net_layer *l,
-                     cost_latency_mode mode, cost_layer *out);
+/* Every layer of n, into out[0 .. n->n - 1] (caller-allocated).  Layer
+ * energies and latencies add up to cost_eval_net's totals.  No allocation,
+ * no I/O. */
+void cost_eval_layers(const cost_model *m, const design *d, const net *n,
+                      cost_latency_mode mode, cost_layer *out);
 
 /* A whole network: sums over layers, chip area, capacity check. */
 void cost_eval_net(const cost_model *m, const design *d, const net *n,

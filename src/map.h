@@ -47,6 +47,11 @@ typedef struct map_ref {
  * without temporal weight loops (SRAM: always 1). */
 void map_reference(const design *d, const net_layer *l, map_ref *m);
 
+/* Reference latency of network n on design d, in seconds: the sum over
+ * layers of cycles * cycle_ns * 1e-9.  *valid (when not NULL) is 1 when every
+ * layer's mapping is valid. */
+double map_net_latency_s(const design *d, const net *n, int *valid);
+
 typedef struct map_phys {
     long cells_per_weight;   /* ceil(8 / bits_per_cell) */
     long row_tiles;          /* crossbars stacked along the rows */

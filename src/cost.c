@@ -1,0 +1,349 @@
+/* cost.c: the analytic cost model (see cost.h and
+ * ../shared/reference/cimloop-model.md for the structure it follows). */
+#include "cost.h"
+#include "consts.h"
+#include "err.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const cost_comp_names[COST_NCOMP] = {
+    "cells", "adc", "drivers", "shiftadd", "buffers", "router", "glb", "dram"};
+
+struct cost_model {
+    int has[2];
+    consts c[2];   /* indexed by design_memory */
+};
+
+/* ------------------------------------------------------------ lifecycle */
+
+cost_model *
+cost_model_from(const consts *rram, const consts *sram)
+{
+    cost_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    if (rram) {
+        m->c[DESIGN_RRAM] = *rram;
+        m->has[DESIGN_RRAM] = 1;
+    }
+    if (sram) {
+        m->c[DESIGN_SRAM] = *sram;
+        m->has[DESIGN_SRAM] = 1;
+    }
+    return m;
+}
+
+cost_model *
+cost_model_load(const char *rram_csv, const char *sram_csv)
+{
+    consts *c = malloc(2 * sizeof *c);
+    if (!c) {
+        imc_fail(NULL, 0, "out of memory");
+        return NULL;
+    }
+    cost_model *m = NULL;
+    if ((!rram_csv || consts_read(rram_csv, &c[0]) == IMC_OK) &&
+        (!sram_csv || consts_read(sram_csv, &c[1]) == IMC_OK))
+        m = cost_model_from(rram_csv ? &c[0] : NULL, sram_csv ? &c[1] : NULL);
+    free(c);
+    return m;
+}
+
+void
+cost_model_free(cost_model *m)
+{
+    free(m);
+}
+
+void
+cost_model_set_consts(cost_model *m, design_memory mem, const consts *c)
+{
+    m->c[mem] = *c;
+    m->has[mem] = 1;
+}
+
+int
+cost_model_has(const cost_model *m, design_memory mem)
+{
+    return m->has[mem];
+}
+
+const consts *
+cost_model_consts(const cost_model *m, design_memory mem)
+{
+    return m->has[mem] ? &m->c[mem] : NULL;
+}
+
+int
+cost_latency_parse(const char *s, cost_latency_mode *mode)
+{
+    if (strcmp(s, "reference") == 0)
+        *mode = COST_LATENCY_REFERENCE;
+    else if (strcmp(s, "physical") == 0)
+        *mode = COST_LATENCY_PHYSICAL;
+    else
+        return 0;
+    return 1;
+}
+
+/* ------------------------------------------------------------ counts */
+
+/* Bit slices per 8-bit weight: ceil(8/b); an SRAM cell holds one bit.  The
+ * reference charges a partial slice as a whole read (cimloop-model.md 3.2). */
+static long
+slices(const design *d)
+{
+    long b = d->memory == DESIGN_SRAM ? 1 : d->bits_per_cell;
+    return (MAP_WEIGHT_BITS + b - 1) / b;
+}
+
+void
+cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
+                  map_ref *ref, map_phys *phys)
+{
+    map_reference(d, l, ref);
+    map_physical(d, l, phys);
+    long b = d->memory == DESIGN_SRAM ? 1 : d->bits_per_cell;
+    double bit_macs = l->macs * (double)slices(d);
+    /* The temporal DAC drives each row with 255 unit pulses at full scale,
+     * so a read of input x costs 255 x pulses (cimloop-model.md 3.4). */
+    double pulses = 255.0 * l->x_mean;
+    c->cell_pulses += bit_macs * pulses;
+    c->cell_pulses_w += bit_macs * pulses * l->w_mean[b];
+    /* One row activation per used row per macro per cycle: columns share
+     * it, so bit_macs / cols_used; one conversion per used column, so
+     * bit_macs / rows_used (cimloop-model.md 3.2). */
+    double rows = (double)ref->rows_used, cols = (double)ref->cols_used;
+    double acts = bit_macs / cols;
+    c->row_acts += acts;
+    c->row_on_cols += acts * pulses * (double)d->cols;
+    c->conversions += bit_macs / rows;
+    c->act_bits += net_layer_input_bits(l) + net_layer_output_bits(l);
+    c->weight_bits += l->weights * MAP_WEIGHT_BITS;
+    c->replica_bits += l->weights * MAP_WEIGHT_BITS * (double)ref->p_spatial;
+    c->cycles_ref += ref->cycles;
+    c->xbars_needed += phys->xbars;
+    if (!ref->valid)
+        c->mappable = 0;
+}
+
+/* Physical-mode sequencing of one layer: array reads in sequence and, for
+ * SRAM, the rows written before reading.  RRAM holds every layer at once
+ * and spreads the spare crossbars as whole-network replicas; SRAM loads one
+ * layer at a time, in waves when it needs more crossbars than the chip has,
+ * replicating it over the spare ones. */
+static void
+physical_sequence(const design *d, const net_layer *l, const map_phys *phys,
+                  double rram_replicas, double *reads, double *write_rows)
+{
+    double positions = (double)l->P * (double)l->Q;
+    double macros = design_macros(d);
+    if (d->memory == DESIGN_RRAM) {
+        *reads = ceil(positions / rram_replicas);
+        *write_rows = 0;
+        return;
+    }
+    double waves = ceil(phys->xbars / macros);
+    double rep = waves > 1 ? 1 : floor(macros / phys->xbars);
+    if (rep < 1)
+        rep = 1;
+    *reads = waves * ceil(positions / rep);
+    *write_rows = waves * (double)d->rows;
+}
+
+static double
+rram_replicas(const design *d, double xbars_needed)
+{
+    double rep = floor(design_macros(d) / xbars_needed);
+    return rep < 1 ? 1 : rep;
+}
+
+void
+cost_counts_net(const design *d, const net *n, cost_counts *c)
+{
+    map_ref ref;
+    map_phys phys[1];
+    memset(c, 0, sizeof *c);
+    c->mappable = 1;
+    for (size_t i = 0; i < n->n; i++)
+        cost_counts_layer(d, &n->layers[i], c, &ref, phys);
+    double rep = rram_replicas(d, c->xbars_needed);
+    for (size_t i = 0; i < n->n; i++) {
+        double reads, wr;
+        map_physical(d, &n->layers[i], phys);
+        physical_sequence(d, &n->layers[i], phys, rep, &reads, &wr);
+        c->pulses_phys += reads;
+        c->write_rows_phys += wr;
+    }
+}
+
+/* ------------------------------------------------------------ energy */
+
+/* Node-dependent threshold of the low-voltage periphery upsizing: NeuroSim
+ * sizes drivers and sense paths up as V approaches the node's threshold, and
+ * the reference's voltage range moves up with the node (0.45 V at 7 nm,
+ * 0.75 V at 45 nm: calibration.csv). */
+static double
+lowv_vt(const consts *k, const design *d)
+{
+    return k->v[CONSTS_lowv_vt] +
+           k->v[CONSTS_lowv_vt_slope] * log2((double)d->tech_nm / 32.0);
+}
+
+/* 1 + sigma / (V - vt)^alpha: growth of periphery energy at low V (cimloop
+ * -model.md section 6: per-row energies rise as V falls in SRAM).  Guarded
+ * so a voltage at or below vt gives a large finite factor, not NaN. */
+static double
+lowv_factor(double sigma, double v, double vt, double alpha)
+{
+    if (sigma <= 0)
+        return 1;
+    double gap = v - vt;
+    if (gap < 0.01)
+        gap = 0.01;
+    return 1 + sigma / pow(gap, alpha);
+}
+
+static double
+tech_factor(double exponent, const design *d)
+{
+    return d->tech_nm == 32 ? 1 : pow((double)d->tech_nm / 32.0, exponent);
+}
+
+double
+cost_energy(const cost_model *m, const design *d, const cost_counts *c,
+            double comp_j[COST_NCOMP])
+{
+    const consts *k = &m->c[d->memory];
+    const double *v = k->v;
+    double e[COST_NCOMP] = {0};
+    double volt = d->voltage_v;
+    double te = tech_factor(v[CONSTS_tech_e_exp], d);
+    double up = lowv_factor(v[CONSTS_lowv_e_sigma], volt, lowv_vt(k, d),
+                            v[CONSTS_lowv_alpha]);
+    /* Periphery is NeuroSim circuitry at supply V: C V^2 (section 6). */
+    double periph = volt * volt * up * te * 1e-15;
+    e[COST_CELLS] = v[CONSTS_cell_scale] * 1e-15 *
+                    (v[CONSTS_e_cell_lo_fj] * c->cell_pulses +
+                     (v[CONSTS_e_cell_hi_fj] - v[CONSTS_e_cell_lo_fj]) *
+                         c->cell_pulses_w);
+    e[COST_DRIVERS] = periph * (v[CONSTS_e_row_fj] * c->row_acts +
+                                v[CONSTS_e_rowon_fj] * c->row_on_cols);
+    e[COST_ADC] = periph * v[CONSTS_e_adc_fj] * c->conversions;
+    e[COST_SHIFTADD] = te * 1e-15 * v[CONSTS_e_shiftadd_fj] * c->conversions;
+    if (d->memory == DESIGN_SRAM) {
+        /* weight drivers program every replica: steep in V (section 6) */
+        e[COST_DRIVERS] += te * 1e-15 * v[CONSTS_e_write_fj] *
+                           pow(volt, v[CONSTS_write_v_exp]) * c->replica_bits;
+        e[COST_DRAM] = 1e-12 * v[CONSTS_e_dram_pj] * v[CONSTS_dram_reload] *
+                       c->weight_bits;
+    }
+    double bits_j = c->act_bits * 1e-12 * te;
+    e[COST_ROUTER] = bits_j * v[CONSTS_e_router_pj];
+    e[COST_BUFFERS] = bits_j * v[CONSTS_e_buffer_pj];
+    e[COST_GLB] = bits_j * consts_glb_energy_pj(k, design_glb_depth(d));
+    double total = 0;
+    for (int i = 0; i < COST_NCOMP; i++) {
+        total += e[i];
+        if (comp_j)
+            comp_j[i] = e[i];
+    }
+    return total;
+}
+
+/* ------------------------------------------------------------ latency */
+
+double
+cost_latency(const cost_model *m, const design *d, const cost_counts *c,
+             cost_latency_mode mode)
+{
+    const double *v = m->c[d->memory].v;
+    double cycle_s = d->cycle_ns * 1e-9;
+    if (mode == COST_LATENCY_REFERENCE)
+        return c->cycles_ref * cycle_s;
+    double t = (c->pulses_phys * v[CONSTS_pulses_per_read] +
+                c->write_rows_phys) * cycle_s;
+    if (d->memory == DESIGN_SRAM)
+        t += c->weight_bits * v[CONSTS_dram_reload] / 8.0 /
+             (v[CONSTS_dram_gbps] * 1e9);
+    return t;
+}
+
+/* ------------------------------------------------------------ area */
+
+double
+cost_area(const cost_model *m, const design *d,
+          double area_comp_mm2[COST_NCOMP])
+{
+    const consts *k = &m->c[d->memory];
+    const double *v = k->v;
+    double a[COST_NCOMP] = {0};
+    double n = design_macros(d);
+    double rows = (double)d->rows, cols = (double)d->cols;
+    double ta = tech_factor(v[CONSTS_tech_a_exp], d);
+    /* cells are drawn in F^2: they scale with the node squared */
+    double node2 = ((double)d->tech_nm / 32.0) * ((double)d->tech_nm / 32.0);
+    double um2 = 1e-6;
+    double kv = 0;
+    if (v[CONSTS_lowv_a_k] > 0) {
+        double gap = d->voltage_v - lowv_vt(k, d);
+        if (gap < 0.01)
+            gap = 0.01;
+        kv = v[CONSTS_lowv_a_k] / pow(gap, v[CONSTS_lowv_alpha]);
+    }
+    a[COST_CELLS] = n * v[CONSTS_a_cell_um2] * rows * cols * node2 * um2;
+    a[COST_ADC] = n * v[CONSTS_a_col_um2] * cols * ta * um2;
+    a[COST_DRIVERS] = n * (v[CONSTS_a_row_um2] * rows + kv * rows / cols) *
+                      ta * um2;
+    a[COST_BUFFERS] = n * v[CONSTS_a_macro_um2] * ta * um2;
+    a[COST_ROUTER] = (double)d->router_groups * v[CONSTS_a_router_mm2] * ta;
+    a[COST_GLB] = consts_glb_area_mm2(k, design_glb_depth(d)) * ta;
+    double total = 0;
+    for (int i = 0; i < COST_NCOMP; i++) {
+        total += a[i];
+        if (area_comp_mm2)
+            area_comp_mm2[i] = a[i];
+    }
+    return total;
+}
+
+/* ------------------------------------------------------------ networks */
+
+void
+cost_eval_net(const cost_model *m, const design *d, const net *n,
+              cost_latency_mode mode, cost_result *out)
+{
+    cost_counts c;
+    cost_counts_net(d, n, &c);
+    out->energy_j = cost_energy(m, d, &c, out->energy_comp_j);
+    out->latency_s = cost_latency(m, d, &c, mode);
+    out->area_mm2 = cost_area(m, d, out->area_comp_mm2);
+    out->xbars_needed = c.xbars_needed;
+    out->mappable = c.mappable;
+    out->fits = d->memory == DESIGN_SRAM ||
+                (c.xbars_needed <= design_macros(d) && c.mappable);
+}
+
+void
+cost_eval_layers(const cost_model *m, const design *d, const net *n,
+                 cost_latency_mode mode, cost_layer *out)
+{
+    double xbars = 0;
+    for (size_t i = 0; i < n->n; i++) {
+        map_physical(d, &n->layers[i], &out[i].phys);
+        xbars += out[i].phys.xbars;
+    }
+    double rep = rram_replicas(d, xbars);
+    for (size_t i = 0; i < n->n; i++) {
+        cost_counts c;
+        memset(&c, 0, sizeof c);
+        c.mappable = 1;
+        cost_counts_layer(d, &n->layers[i], &c, &out[i].ref, &out[i].phys);
+        physical_sequence(d, &n->layers[i], &out[i].phys, rep,
+                          &c.pulses_phys, &c.write_rows_phys);
+        out[i].energy_j = cost_energy(m, d, &c, out[i].energy_comp_j);
+        out[i].latency_s = cost_latency(m, d, &c, mode);
+    }
+}

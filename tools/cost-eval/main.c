@@ -1,0 +1,118 @@
+/* cost-eval: energy, latency and area of designs on workloads. */
+#include "cli.h"
+#include "cost.h"
+#include "costio.h"
+#include "csvio.h"
+#include "err.h"
+
+#include <stdlib.h>
+
+static const char usage[] =
+    "cost-eval: energy, latency and area of IMC designs on workloads.\n"
+    "\n"
+    "Reads designs (CSV with the columns of the reference results: memory,\n"
+    "voltage_v, bits_per_cell, cycle_ns, rows, cols, router_groups,\n"
+    "tiles_per_group, macros_per_tile, glb_mb, tech_nm; other columns are\n"
+    "ignored) and one layer table per workload (from parse-net), and writes\n"
+    "one row per design and workload: the design, workload (the layer file's\n"
+    "base name), energy_j, latency_s, area_mm2, fits (0 when an RRAM design\n"
+    "cannot hold the workload's weights) and the energy and area of each\n"
+    "component.  --per-layer writes one row per layer instead.\n"
+    "\n"
+    "Examples:\n"
+    "  $ cost-eval --designs designs.csv results/layers/vgg16.csv\n"
+    "  $ cost-eval --latency physical --designs d.csv vgg16.csv resnet18.csv\n"
+    "  $ cost-eval --per-layer --designs best.csv alexnet.csv -o layers.csv\n"
+    "\n"
+    "Usage: cost-eval [options] --designs DESIGNS.csv LAYERS.csv...\n"
+    "\n"
+    "Options:\n"
+    "  -d, --designs FILE       designs to evaluate (required)\n"
+    "  -l, --latency MODE       reference (default: the reference's pinned\n"
+    "                           CiMLoop mapping) or physical (input pulses\n"
+    "                           and array reads charged)\n"
+    "      --per-layer          one row per layer with the mapping\n"
+    "      --constants-rram F   RRAM constants (default\n"
+    "                           experiments/constants/rram.csv)\n"
+    "      --constants-sram F   SRAM constants (default\n"
+    "                           experiments/constants/sram.csv)\n"
+    "\n" CLI_COMMON_HELP;
+
+int
+main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"designs", required_argument, 0, 'd'},
+        {"latency", required_argument, 0, 'l'},
+        {"per-layer", no_argument, 0, 'P'},
+        {"constants-rram", required_argument, 0, 'R'},
+        {"constants-sram", required_argument, 0, 'S'},
+        CLI_COMMON_LONGOPTS,
+        {0, 0, 0, 0}};
+    cli_common common = {0};
+    const char *designs_path = NULL;
+    char rram[4096], sram[4096];
+    cost_latency_mode mode = COST_LATENCY_REFERENCE;
+    int per_layer = 0, opt;
+
+    cli_init(argv[0]);
+    snprintf(rram, sizeof rram, "%s",
+             cli_data_path(argv[0], "experiments/constants/rram.csv"));
+    snprintf(sram, sizeof sram, "%s",
+             cli_data_path(argv[0], "experiments/constants/sram.csv"));
+    while ((opt = getopt_long(argc, argv, "d:l:" CLI_COMMON_SHORTOPTS,
+                              longopts, NULL)) != -1) {
+        if (cli_common_option(opt, optarg, usage, &common))
+            continue;
+        switch (opt) {
+        case 'd': designs_path = optarg; break;
+        case 'l':
+            if (!cost_latency_parse(optarg, &mode))
+                return cli_usage_error("option '--latency': got '%s', "
+                                       "expected reference or physical",
+                                       optarg);
+            break;
+        case 'P': per_layer = 1; break;
+        case 'R': snprintf(rram, sizeof rram, "%s", optarg); break;
+        case 'S': snprintf(sram, sizeof sram, "%s", optarg); break;
+        }
+    }
+    if (!designs_path)
+        return cli_usage_error("missing --designs DESIGNS.csv");
+    if (optind >= argc)
+        return cli_usage_error("missing layer table (LAYERS.csv)");
+
+    size_t nd = 0, nn = (size_t)(argc - optind), maxl = 0;
+    design *designs = NULL;
+    net **nets = calloc(nn, sizeof *nets);
+    cost_model *model = NULL;
+    cost_layer *scratch = NULL;
+    int st = nets ? design_read_all(designs_path, &designs, &nd) : IMC_EINPUT;
+    for (size_t i = 0; st == IMC_OK && i < nn; i++) {
+        st = net_read_table(argv[optind + (int)i], &nets[i]);
+        if (st == IMC_OK && nets[i]->n > maxl)
+            maxl = nets[i]->n;
+    }
+    if (st == IMC_OK && !(model = cost_model_load(rram, sram)))
+        st = IMC_EINPUT;
+    if (st == IMC_OK && per_layer && !(scratch = calloc(maxl, sizeof *scratch)))
+        st = imc_fail(NULL, 0, "out of memory");
+    csvio_out out;
+    if (st == IMC_OK && (st = csvio_out_open(&out, common.output)) == IMC_OK) {
+        st = per_layer ? costio_write_layers(out.fp, model, designs, nd, nets,
+                                             nn, mode, scratch)
+                       : costio_write_batch(out.fp, model, designs, nd, nets,
+                                            nn, mode);
+        if (st == IMC_OK)
+            st = csvio_out_commit(&out);
+        else
+            csvio_out_abort(&out);
+    }
+    for (size_t i = 0; nets && i < nn; i++)
+        net_free(nets[i]);
+    free(nets);
+    free(designs);
+    free(scratch);
+    cost_model_free(model);
+    return st;
+}
