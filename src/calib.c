@@ -54,12 +54,11 @@ calib_load(const char *reference, design_memory mem, const char *layers_dir,
     int cw = -1, ce = -1, cl = -1, ca = -1;
     int st = d ? design_find_cols(r, &dc) : imc_fail(reference, 0, "no memory");
     if (st == IMC_OK) {
-        cw = csvio_require(r, "workload");
-        ce = csvio_require(r, "energy_j");
-        cl = csvio_require(r, "latency_s");
-        ca = csvio_require(r, "area_mm2");
-        if (cw < 0 || ce < 0 || cl < 0 || ca < 0)
-            st = IMC_EINPUT;
+        static const char *const names[] = {"workload", "energy_j",
+                                            "latency_s", "area_mm2"};
+        int col[4];
+        st = csvio_require_all(r, names, 4, col);
+        cw = col[0], ce = col[1], cl = col[2], ca = col[3];
     }
     size_t cap = 0;
     design *groups = NULL;

@@ -37,11 +37,12 @@ consts_read(const char *path, consts *c)
     csvio_reader *r = csvio_open(path);
     if (!r)
         return IMC_EINPUT;
-    int cn = csvio_require(r, "name"), cv = csvio_require(r, "value"),
-        cu = csvio_require(r, "unit"), cf = csvio_require(r, "fit"),
-        cs = csvio_require(r, "start"), csrc = csvio_require(r, "source");
-    int st = (cn < 0 || cv < 0 || cu < 0 || cf < 0 || cs < 0 || csrc < 0)
-                 ? IMC_EINPUT : IMC_OK;
+    static const char *const names[] = {"name", "value", "unit", "fit",
+                                        "start", "source"};
+    int col[6];
+    int st = csvio_require_all(r, names, 6, col);
+    int cn = col[0], cv = col[1], cu = col[2], cf = col[3], cs = col[4],
+        csrc = col[5];
     int seen[CONSTS_N] = {0};
     while (st == IMC_OK) {
         int got = csvio_next(r);

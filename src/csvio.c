@@ -232,6 +232,16 @@ csvio_require(const csvio_reader *r, const char *name)
 }
 
 int
+csvio_require_all(const csvio_reader *r, const char *const *names, size_t n,
+                  int *cols)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((cols[i] = csvio_require(r, names[i])) < 0)
+            return IMC_EINPUT;
+    return IMC_OK;
+}
+
+int
 csvio_fail(const csvio_reader *r, const char *fmt, ...)
 {
     char msg[512];

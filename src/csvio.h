@@ -42,6 +42,10 @@ const char *csvio_field(const csvio_reader *r, size_t i);
 int csvio_col(const csvio_reader *r, const char *name);
 /* Like csvio_col but reports "missing column 'name'" and returns -1. */
 int csvio_require(const csvio_reader *r, const char *name);
+/* Find n required columns into cols[]; reports the first missing one only
+ * and returns IMC_EINPUT, else IMC_OK. */
+int csvio_require_all(const csvio_reader *r, const char *const *names,
+                      size_t n, int *cols);
 
 /* Parse field i as a finite double / an integer within [min, max]; report
  * "column 'x': got 'v', expected ..." and return IMC_EINPUT otherwise. */

@@ -229,14 +229,16 @@ net_stats_from_hist(net_layer *l, const double *in_hist, size_t in_bins,
     return 0;
 }
 
-/* Defaults for networks shipped without histograms: the medians over every
- * layer of the eleven CiMLoop reference networks (computed by
- * `tools/layer-stats-medians.sh`; cimloop-model.md section 3.4 quotes the
- * same figures: x 0.50, w 0.49-0.50 at b = 1, 2, 4, 8, 0.40 at 3, 0.30 at 5,
- * 0.255 at 6, 0.245 at 7). */
-static const double default_x_mean = 0.50;
+/* Defaults for networks shipped without histograms: the medians over all
+ * 1396 layers of the eleven CiMLoop reference networks, computed by
+ * `tools/layer-stats-medians.sh` (x 0.4920; w 0.4972, 0.4956, 0.3989,
+ * 0.4921, 0.2984, 0.2540, 0.2442, 0.4844 at b = 1..8).  cimloop-model.md
+ * section 3.4 quotes close, rounder figures (x 0.50; w 0.49-0.50 at
+ * b = 1, 2, 4, 8, 0.40 at 3, 0.30 at 5, 0.255 at 6, 0.245 at 7); the
+ * values here are the script's exact medians. */
+static const double default_x_mean = 0.4920;
 static const double default_w_mean[NET_MAX_BITS + 1] = {
-    0, 0.495, 0.495, 0.40, 0.495, 0.30, 0.255, 0.245, 0.495};
+    0, 0.4972, 0.4956, 0.3989, 0.4921, 0.2984, 0.2540, 0.2442, 0.4844};
 
 void
 net_stats_default(net_layer *l)
@@ -285,14 +287,14 @@ net_read_table(const char *path, net **out)
     net *n = net_alloc(name);
     int st = n ? IMC_OK : imc_fail(path, 0, "out of memory");
     int c_name = -1, c_op = -1, c_int[8], c_x = -1, c_w[NET_MAX_BITS + 1];
-    if (st == IMC_OK) {
-        c_name = csvio_require(r, "name");
-        c_op = csvio_require(r, "op");
-        st = (c_name < 0 || c_op < 0) ? IMC_EINPUT : IMC_OK;
+    static const char *const key_cols[] = {"name", "op"};
+    int c_key[2];
+    if (st == IMC_OK && (st = csvio_require_all(r, key_cols, 2, c_key)) ==
+                            IMC_OK) {
+        c_name = c_key[0];
+        c_op = c_key[1];
+        st = csvio_require_all(r, int_cols, 8, c_int);
     }
-    for (size_t i = 0; st == IMC_OK && i < 8; i++)
-        if ((c_int[i] = csvio_require(r, int_cols[i])) < 0)
-            st = IMC_EINPUT;
     /* Statistics are optional as a block: a table written by hand may leave
      * them out and get the documented defaults. */
     if (st == IMC_OK && (c_x = csvio_col(r, "x_mean")) >= 0)
@@ -302,6 +304,8 @@ net_read_table(const char *path, net **out)
             if ((c_w[b] = csvio_require(r, col)) < 0)
                 st = IMC_EINPUT;
         }
+    static const char *const derived_cols[] = {"weights", "macs"};
+    int c_derived[2] = {csvio_col(r, "weights"), csvio_col(r, "macs")};
     while (st == IMC_OK) {
         int got = csvio_next(r);
         if (got != 1) {
@@ -339,6 +343,20 @@ net_read_table(const char *path, net **out)
         }
         net_layer_derive(&l);
         st = net_layer_check(&l, csvio_path(r), csvio_line(r));
+        /* weights and macs are derived; when a table states them, they
+         * must agree with the dimensions (an edited table that does not is
+         * inconsistent, and which number is right cannot be known) */
+        for (int k = 0; st == IMC_OK && k < 2; k++) {
+            double stated, derived = k == 0 ? l.weights : l.macs;
+            if (c_derived[k] < 0)
+                continue;
+            st = csvio_get_double(r, (size_t)c_derived[k], &stated);
+            if (st == IMC_OK && fabs(stated - derived) > 0.5)
+                st = csvio_fail(r, "column '%s': got '%s', but the "
+                                   "dimensions give %.0f",
+                                derived_cols[k],
+                                csvio_field(r, (size_t)c_derived[k]), derived);
+        }
         if (st == IMC_OK)
             st = net_push(n, &l);
     }
