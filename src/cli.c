@@ -21,9 +21,10 @@ gsl_handler(const char *reason, const char *file, int line, int gsl_errno)
 }
 
 void
-cli_init(const char *program)
+cli_init_program(char **argv0)
 {
-    imc_err_set_program(program);
+    imc_err_set_program(*argv0);
+    *argv0 = (char *)imc_err_program();
     gsl_set_error_handler(gsl_handler);
 }
 

@@ -40,8 +40,12 @@ typedef struct cli_common {
     const char *output;  /* -o FILE, NULL for stdout */
 } cli_common;
 
-/* Set the program name for messages and switch GSL's abort handler off. */
-void cli_init(const char *program);
+/* Set the program name for messages (the base name of argv[0], which it
+ * also rewrites so getopt's own messages say "tool: ..." rather than
+ * "./bin/tool: ...") and switch GSL's abort handler off.  Call it as
+ * cli_init(argv[0]). */
+#define cli_init(argv0) cli_init_program(&(argv0))
+void cli_init_program(char **argv0);
 
 /* Handle one of the common options.  Returns 1 when opt was one of them
  * (help and version print and exit 0), 0 when it is the tool's own; on '?'
