@@ -1,0 +1,104 @@
+/* bench-cost: how many designs per second the cost model evaluates. */
+#include "bench.h"
+#include "cli.h"
+#include "csvio.h"
+#include "err.h"
+
+#include <stdlib.h>
+
+static const char usage[] =
+    "bench-cost: measure the cost model's throughput (designs per second).\n"
+    "\n"
+    "Draws N uniformly random designs from a design space (seeded GSL\n"
+    "mt19937), evaluates each on every layer table as a search's inner loop\n"
+    "does, and writes one CSV row: designs, workloads, seconds, designs per\n"
+    "second, layer evaluations per second and a checksum of the scores (the\n"
+    "same for the same inputs and seed).  Used by `make bench`.\n"
+    "\n"
+    "Examples:\n"
+    "  $ bench-cost --space experiments/space-rram-p2.csv \\\n"
+    "      results/parse_net/net/*.csv\n"
+    "  $ bench-cost -n 100000 --seed 7 --space S.csv vgg16.csv\n"
+    "\n"
+    "Usage: bench-cost --space SPACE.csv [options] LAYERS.csv...\n"
+    "\n"
+    "Options:\n"
+    "      --space FILE         design space (required)\n"
+    "  -n, --designs N          designs to evaluate (default 20000)\n"
+    "  -l, --latency MODE       reference (default) or physical\n"
+    "      --constants-rram F   RRAM constants (default\n"
+    "                           experiments/constants/rram.csv)\n"
+    "      --constants-sram F   SRAM constants (default\n"
+    "                           experiments/constants/sram.csv)\n"
+    CLI_SEED_HELP
+    "\n" CLI_COMMON_HELP;
+
+int
+main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"space", required_argument, 0, 'p'},
+        {"designs", required_argument, 0, 'n'},
+        {"latency", required_argument, 0, 'l'},
+        {"seed", required_argument, 0, 's'},
+        {"constants-rram", required_argument, 0, 'R'},
+        {"constants-sram", required_argument, 0, 'S'},
+        CLI_COMMON_LONGOPTS,
+        {0, 0, 0, 0}};
+    cli_common common = {0};
+    const char *space_path = NULL;
+    char rram[4096], sram[4096];
+    unsigned long ndesigns = 20000, seed = 1;
+    cost_latency_mode mode = COST_LATENCY_REFERENCE;
+    int opt;
+    cli_init(argv[0]);
+    snprintf(rram, sizeof rram, "%s",
+             cli_data_path(argv[0], "experiments/constants/rram.csv"));
+    snprintf(sram, sizeof sram, "%s",
+             cli_data_path(argv[0], "experiments/constants/sram.csv"));
+    while ((opt = getopt_long(argc, argv, "n:l:s:" CLI_COMMON_SHORTOPTS,
+                              longopts, NULL)) != -1) {
+        if (cli_common_option(opt, optarg, usage, &common))
+            continue;
+        if ((opt == 'n' && cli_parse_ulong("--designs", optarg, &ndesigns)) ||
+            (opt == 's' && cli_parse_ulong("--seed", optarg, &seed)))
+            return IMC_EINPUT;
+        if (opt == 'l' && !cost_latency_parse(optarg, &mode))
+            return cli_usage_error("option '--latency': got '%s', expected "
+                                   "reference or physical", optarg);
+        if (opt == 'p') space_path = optarg;
+        if (opt == 'R') snprintf(rram, sizeof rram, "%s", optarg);
+        if (opt == 'S') snprintf(sram, sizeof sram, "%s", optarg);
+    }
+    if (!space_path || optind >= argc)
+        return cli_usage_error("need --space SPACE.csv and a layer table");
+    size_t nn = (size_t)(argc - optind);
+    net **nets = calloc(nn, sizeof *nets);
+    space s;
+    cost_model *m = NULL;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    int st = nets && rng ? space_read(space_path, &s) : IMC_EINPUT;
+    for (size_t i = 0; st == IMC_OK && i < nn; i++)
+        st = net_read_table(argv[optind + (int)i], &nets[i]);
+    if (st == IMC_OK && !(m = cost_model_load(rram, sram)))
+        st = IMC_EINPUT;
+    bench_result r;
+    if (st == IMC_OK) {
+        gsl_rng_set(rng, seed);
+        st = bench_cost(m, &s, nets, nn, ndesigns, mode, rng, &r);
+    }
+    csvio_out out;
+    if (st == IMC_OK && (st = csvio_out_open(&out, common.output)) == IMC_OK) {
+        fprintf(out.fp, "designs,workloads,seconds,designs_per_s,"
+                        "layer_evals_per_s,checksum\n%.0f,%zu,%.4f,%.1f,%.1f,"
+                        "%.10g\n", r.designs, nn, r.seconds,
+                r.designs / r.seconds, r.layer_evals / r.seconds, r.checksum);
+        st = csvio_out_commit(&out);
+    }
+    for (size_t i = 0; nets && i < nn; i++)
+        net_free(nets[i]);
+    free(nets);
+    cost_model_free(m);
+    gsl_rng_free(rng);
+    return st;
+}
