@@ -20,9 +20,14 @@ gsl_handler(const char *reason, const char *file, int line, int gsl_errno)
             line);
 }
 
+/* argv[0] as the shell gave it (cli_init shortens argv[0] itself), kept to
+ * find the toolkit's own data files next to the executable. */
+static const char *invoked_as;
+
 void
 cli_init_program(char **argv0)
 {
+    invoked_as = *argv0;
     imc_err_set_program(*argv0);
     *argv0 = (char *)imc_err_program();
     gsl_set_error_handler(gsl_handler);
@@ -78,6 +83,8 @@ const char *
 cli_data_path(const char *argv0, const char *relative)
 {
     static char buf[4096];
+    if (invoked_as)
+        argv0 = invoked_as;
     const char *slash = strrchr(argv0, '/');
     if (slash) {
         int n = (int)(slash - argv0);

@@ -63,7 +63,8 @@ int cli_parse_ulong(const char *opt, const char *arg, unsigned long *out);
 
 /* Path of a file shipped with the toolkit (e.g. "experiments/constants/
  * rram.csv"), found relative to the executable (bin/../) so tools work from
- * any directory; falls back to the relative path itself.  Returns a static
+ * any directory; falls back to the relative path itself.  After
+ * cli_init() it uses argv[0] as invoked, whatever argv0 says.  Returns a static
  * buffer valid until the next call. */
 const char *cli_data_path(const char *argv0, const char *relative);
 #endif

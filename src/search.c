@@ -1,0 +1,379 @@
+/* search.c: the search objective over the cost model, and its cache. */
+#include "search.h"
+#include "err.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct search_problem {
+    space sp;                      /* copied */
+    const cost_model *model;       /* borrowed */
+    const net *nets[SEARCH_MAX_WORKLOADS]; /* borrowed */
+    size_t nnets;
+    search_objective obj;
+    double area_max_mm2;
+    cost_latency_mode mode;
+    long generation;               /* tag for new records */
+    /* cache: records in evaluation order, and an open-addressing table of
+     * (packed genes + 1) -> record index; 0 marks an empty slot */
+    search_record *rec;
+    size_t nrec, cap;
+    uint64_t *keys;
+    size_t *slot_rec;
+    size_t mask;                   /* table size - 1 (a power of two) */
+    unsigned long evaluations, hits, uncached;
+};
+
+/* ------------------------------------------------------------ objective */
+
+static const char *const objective_names[] = {"single", "joint", "mean",
+                                              "all"};
+
+/* Parse an objective name; see search.h. */
+int
+search_objective_parse(const char *s, search_objective *o)
+{
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, objective_names[i]) == 0) {
+            *o = (search_objective)i;
+            return 1;
+        }
+    return 0;
+}
+
+/* The name of an objective; see search.h. */
+const char *
+search_objective_name(search_objective o)
+{
+    return objective_names[o];
+}
+
+/* Aggregate per-workload values; see search.h for the four formulas. */
+double
+search_aggregate(search_objective o, size_t n, const double *E,
+                 const double *L, double area_mm2)
+{
+    double e = E[0], l = L[0];
+    switch (o) {
+    case SEARCH_SINGLE:
+        break;
+    case SEARCH_JOINT:
+        for (size_t i = 1; i < n; i++) {
+            e = E[i] > e ? E[i] : e;
+            l = L[i] > l ? L[i] : l;
+        }
+        break;
+    case SEARCH_MEAN:
+        for (size_t i = 1; i < n; i++) {
+            e += E[i];
+            l += L[i];
+        }
+        e /= (double)n;
+        l /= (double)n;
+        break;
+    case SEARCH_ALL:
+        for (size_t i = 1; i < n; i++) {
+            e *= E[i];
+            l *= L[i];
+        }
+        break;
+    }
+    return e * l * area_mm2;
+}
+
+/* The constraint violation; see search.h for the definition. */
+double
+search_violation(double area_mm2, double area_max_mm2, size_t n,
+                 const int *fits, const double *xbars_needed,
+                 double xbars_avail)
+{
+    double v = area_mm2 > area_max_mm2 ? area_mm2 / area_max_mm2 - 1 : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (fits[i])
+            continue;
+        double missing = xbars_needed[i] > xbars_avail
+                             ? 1 - xbars_avail / xbars_needed[i]
+                             : 0;
+        v += 1 + missing;
+    }
+    return v;
+}
+
+/* ------------------------------------------------------------ lifecycle */
+
+/* Build a problem; the contract is in search.h. */
+search_problem *
+search_problem_alloc(const space *s, const cost_model *model,
+                     const net *const *nets, size_t nnets, search_objective o,
+                     double area_max_mm2, cost_latency_mode mode,
+                     size_t max_records)
+{
+    if (nnets == 0 || nnets > SEARCH_MAX_WORKLOADS) {
+        imc_fail(NULL, 0, "got %zu workloads, expected 1 to %d", nnets,
+                 SEARCH_MAX_WORKLOADS);
+        return NULL;
+    }
+    if (o == SEARCH_SINGLE && nnets != 1) {
+        imc_fail(NULL, 0, "objective 'single' takes exactly one workload, "
+                 "got %zu", nnets);
+        return NULL;
+    }
+    if (!cost_model_has(model, s->memory)) {
+        imc_fail(NULL, 0, "no cost-model constants loaded for %s",
+                 design_memory_name(s->memory));
+        return NULL;
+    }
+    if (!(area_max_mm2 > 0)) {
+        imc_fail(NULL, 0, "area constraint: got %g mm2, expected > 0",
+                 area_max_mm2);
+        return NULL;
+    }
+    search_problem *p = calloc(1, sizeof *p);
+    /* a table at most half full keeps linear probes short */
+    size_t tsize = 16;
+    while (tsize < 2 * max_records)
+        tsize *= 2;
+    if (p) {
+        p->rec = malloc((max_records ? max_records : 1) * sizeof *p->rec);
+        p->keys = calloc(tsize, sizeof *p->keys);
+        p->slot_rec = malloc(tsize * sizeof *p->slot_rec);
+    }
+    if (!p || !p->rec || !p->keys || !p->slot_rec) {
+        search_problem_free(p);
+        imc_fail(NULL, 0, "out of memory (cache of %zu designs)",
+                 max_records);
+        return NULL;
+    }
+    p->sp = *s;
+    p->model = model;
+    for (size_t i = 0; i < nnets; i++)
+        p->nets[i] = nets[i];
+    p->nnets = nnets;
+    p->obj = o;
+    p->area_max_mm2 = area_max_mm2;
+    p->mode = mode;
+    p->cap = max_records;
+    p->mask = tsize - 1;
+    return p;
+}
+
+/* Release a problem; NULL is a no-op. */
+void
+search_problem_free(search_problem *p)
+{
+    if (!p)
+        return;
+    free(p->rec);
+    free(p->keys);
+    free(p->slot_rec);
+    free(p);
+}
+
+/* ------------------------------------------------------------ evaluation */
+
+/* Pack a gene vector into 64 bits: SPACE_GENE_BITS per gene, at most
+ * DESIGN_NPARAM genes (60 bits), so equal keys mean equal vectors. */
+static uint64_t
+pack(const search_problem *p, const int *genes)
+{
+    uint64_t k = 0;
+    for (int i = 0; i < p->sp.ngenes; i++)
+        k = (k << SPACE_GENE_BITS) | (uint64_t)genes[i];
+    return k;
+}
+
+/* splitmix64's finaliser: spreads the packed genes over the table. */
+static size_t
+hash(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return (size_t)x;
+}
+
+/* Evaluate every workload on the design of genes, without the cache. */
+static int
+evaluate(const search_problem *p, const int *genes, search_result *r)
+{
+    design d;
+    if (space_decode(&p->sp, genes, &d) != IMC_OK)
+        return IMC_EINPUT;
+    r->nwork = p->nnets;
+    r->area_mm2 = 0;
+    for (size_t i = 0; i < p->nnets; i++) {
+        cost_result c;
+        cost_eval_net(p->model, &d, p->nets[i], p->mode, &c);
+        r->energy_j[i] = c.energy_j;
+        r->latency_s[i] = c.latency_s;
+        r->xbars_needed[i] = c.xbars_needed;
+        r->fits[i] = c.fits;
+        r->area_mm2 = c.area_mm2;  /* the same chip for every workload */
+    }
+    r->score = search_aggregate(p->obj, p->nnets, r->energy_j, r->latency_s,
+                                r->area_mm2);
+    r->violation = search_violation(r->area_mm2, p->area_max_mm2, p->nnets,
+                                    r->fits, r->xbars_needed,
+                                    design_macros(&d));
+    return IMC_OK;
+}
+
+/* Check genes against the space bounds. */
+static int
+in_bounds(const search_problem *p, const int *genes)
+{
+    for (int i = 0; i < p->sp.ngenes; i++)
+        if (genes[i] < 0 || genes[i] >= p->sp.nvalues[p->sp.gene_param[i]])
+            return 0;
+    return 1;
+}
+
+/* Evaluate through the cache; the contract is in search.h. */
+int
+search_eval(search_problem *p, const int *genes, search_result *r)
+{
+    if (!in_bounds(p, genes))
+        return IMC_EINPUT;
+    uint64_t key = pack(p, genes) + 1;
+    size_t slot = hash(key) & p->mask;
+    while (p->keys[slot] && p->keys[slot] != key)
+        slot = (slot + 1) & p->mask;
+    if (p->keys[slot]) {
+        *r = p->rec[p->slot_rec[slot]].result;
+        p->hits++;
+        return IMC_OK;
+    }
+    if (evaluate(p, genes, r) != IMC_OK)
+        return IMC_EINPUT;
+    p->evaluations++;
+    if (p->nrec == p->cap) {
+        p->uncached++;
+        return IMC_OK;
+    }
+    search_record *rec = &p->rec[p->nrec];
+    memset(rec->genes, 0, sizeof rec->genes);
+    memcpy(rec->genes, genes, (size_t)p->sp.ngenes * sizeof *genes);
+    rec->generation = p->generation;
+    rec->result = *r;
+    p->keys[slot] = key;
+    p->slot_rec[slot] = p->nrec++;
+    return IMC_OK;
+}
+
+/* Evaluate without the cache; see search.h. */
+int
+search_peek(const search_problem *p, const int *genes, search_result *r)
+{
+    if (!in_bounds(p, genes))
+        return IMC_EINPUT;
+    return evaluate(p, genes, r);
+}
+
+/* ------------------------------------------------------------ accessors */
+
+/* Tag later records; see search.h. */
+void
+search_set_generation(search_problem *p, long g)
+{
+    p->generation = g;
+}
+
+/* The space searched (a copy owned by the problem). */
+const space *
+search_space(const search_problem *p)
+{
+    return &p->sp;
+}
+
+/* The number of workloads. */
+size_t
+search_nworkloads(const search_problem *p)
+{
+    return p->nnets;
+}
+
+/* Workload i (borrowed from the caller of search_problem_alloc). */
+const net *
+search_workload(const search_problem *p, size_t i)
+{
+    return p->nets[i];
+}
+
+/* The objective in use. */
+search_objective
+search_get_objective(const search_problem *p)
+{
+    return p->obj;
+}
+
+/* Distinct designs evaluated so far. */
+unsigned long
+search_evaluations(const search_problem *p)
+{
+    return p->evaluations;
+}
+
+/* Lookups answered from the cache so far. */
+unsigned long
+search_cache_hits(const search_problem *p)
+{
+    return p->hits;
+}
+
+/* Evaluations not stored because the cache was full. */
+unsigned long
+search_uncached(const search_problem *p)
+{
+    return p->uncached;
+}
+
+/* Stored records. */
+size_t
+search_nrecords(const search_problem *p)
+{
+    return p->nrec;
+}
+
+/* Record i, 0 <= i < search_nrecords(p). */
+const search_record *
+search_record_at(const search_problem *p, size_t i)
+{
+    return &p->rec[i];
+}
+
+/* Rank order: violation, then score (NaN last), then evaluation order. */
+static int
+better(const search_record *a, size_t ia, const search_record *b, size_t ib)
+{
+    double va = a->result.violation, vb = b->result.violation;
+    double sa = isnan(a->result.score) ? INFINITY : a->result.score;
+    double sb = isnan(b->result.score) ? INFINITY : b->result.score;
+    if (va < vb || va > vb)
+        return va < vb;
+    if (sa < sb || sa > sb)
+        return sa < sb;
+    return ia < ib;
+}
+
+/* The n best records by insertion into a sorted list of n; see search.h. */
+size_t
+search_best(search_problem *p, size_t n, size_t *idx)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < p->nrec && n > 0; i++) {
+        if (m == n && !better(&p->rec[i], i, &p->rec[idx[m - 1]], idx[m - 1]))
+            continue;
+        size_t j = m < n ? m++ : n - 1;
+        while (j > 0 && better(&p->rec[i], i, &p->rec[idx[j - 1]],
+                               idx[j - 1])) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = i;
+    }
+    return m;
+}

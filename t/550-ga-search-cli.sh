@@ -1,0 +1,129 @@
+#!/bin/sh
+# 550-ga-search-cli: bin/ga-search on the fixtures of t/data/ga-search/:
+# help, output shapes, byte-identical reruns with the same seed, exit codes,
+# exact stderr lines, and no output (nor temporary) left behind on failure.
+# VALGRIND=1 runs the tool under valgrind.
+tool="$(pwd)/bin/ga-search"
+. t/lib.sh
+[ -x "$tool" ] || skip_all "bin/ga-search not built (run make)"
+[ -r experiments/constants/rram.csv ] ||
+    skip_all "experiments/constants/rram.csv is absent"
+
+D=t/data/ga-search
+p=ga-search
+W="$D/tiny.csv $D/small.csv"
+small="--space $D/space.csv --pop 12 --generations 5"
+
+# --help
+run --help >"$tmp/help" 2>&1
+ok $? "--help exits 0"
+grep -q '^Usage: ga-search' "$tmp/help"
+ok $? "--help prints the synopsis"
+grep -q '^Exit status: 0 success' "$tmp/help"
+ok $? "--help ends with the common block"
+
+# A P1 run with all three outputs, twice with the same seed.
+for i in 1 2; do
+    run $small --seed 3 --workload-layers $D/tiny.csv $D/small.csv \
+        --best "$tmp/best$i.csv" --history "$tmp/hist$i.csv" \
+        --evaluated "$tmp/all$i.csv" 2>"$tmp/err$i"
+    ok $? "run $i exits 0"
+done
+[ ! -s "$tmp/err1" ]
+ok $? "quiet on stderr when it is not a terminal"
+cmp -s "$tmp/best1.csv" "$tmp/best2.csv" &&
+    cmp -s "$tmp/hist1.csv" "$tmp/hist2.csv" &&
+    cmp -s "$tmp/all1.csv" "$tmp/all2.csv"
+ok $? "same seed: byte-identical best, history and evaluated files"
+for f in best1 hist1 all1; do
+    head -n 1 "$tmp/$f.csv" | grep -q '^# ga-search seed=3 rng=mt19937 '
+    ok $? "$f.csv starts with the seed and RNG comment"
+done
+[ "$(wc -l <"$tmp/best1.csv")" -eq 4 ]
+ok $? "best: comment, header, one row per workload"
+sed -n 2p "$tmp/best1.csv" | grep -q ',workload,energy_j,latency_s,area_mm2,edap,score,violation$'
+ok $? "best: the design columns then workload, E, L, A, edap, score, violation"
+cut -d, -f12 "$tmp/best1.csv" | sed -n '3,4p' | tr '\n' ' ' | grep -q '^tiny small $'
+ok $? "best: workloads named after their layer files, in order"
+[ "$(wc -l <"$tmp/hist1.csv")" -eq 7 ]
+ok $? "history: 5 generations"
+sed -n 2p "$tmp/hist1.csv" | grep -q '^generation,phase,evaluations,cache_hits,best_score,best_violation,n_feasible,mean_score$'
+ok $? "history: header"
+evals=$(tail -n 1 "$tmp/hist1.csv" | cut -d, -f3)
+[ "$(wc -l <"$tmp/all1.csv")" -eq $((evals + 2)) ]
+ok $? "evaluated: one row per evaluation counted in the history ($evals)"
+tail -n 1 "$tmp/all1.csv" | cut -d, -f1 | grep -qx "$evals"
+ok $? "evaluated: numbered in order"
+
+# Another seed, stdout, the positional form.
+run $small --seed 4 --evaluated "$tmp/all4.csv" $W >"$tmp/best4.csv"
+ok $? "best to stdout"
+sed -n 2p "$tmp/best4.csv" | grep -q '^memory,voltage_v,'
+ok $? "stdout holds the best design"
+! cmp -s "$tmp/all1.csv" "$tmp/all4.csv"
+ok $? "another seed: other designs evaluated"
+
+# P2's phases on a small budget, twice.
+for i in 1 2; do
+    run $small --schedule p2-phases --generations 2 --init-candidates 40 \
+        --init-keep 20 --objective mean $W -o "$tmp/p2best$i.csv" \
+        --history "$tmp/p2hist$i.csv"
+    ok $? "p2-phases run $i exits 0"
+done
+cmp -s "$tmp/p2hist1.csv" "$tmp/p2hist2.csv" &&
+    cmp -s "$tmp/p2best1.csv" "$tmp/p2best2.csv"
+ok $? "p2-phases: byte-identical reruns"
+[ "$(wc -l <"$tmp/p2hist1.csv")" -eq 11 ]
+ok $? "p2-phases: 1 initial + 4 phases x 2 generations"
+sed -n 3p "$tmp/p2hist1.csv" | grep -q '^1,1,20,'
+ok $? "p2-phases: 20 thinned initial designs evaluated first"
+tail -n 1 "$tmp/p2hist1.csv" | grep -q '^9,4,'
+ok $? "p2-phases: the last generation is in phase 4"
+
+# Bad input: one line on stderr, exit 2, nothing left behind (the history
+# and evaluated outputs are named out.csv.* so ok_program checks them).
+H="--history $tmp/out.csv.hist --evaluated $tmp/out.csv.all"
+ok_program "decreasing values" 2 \
+    "$p: $D/bad-order.csv:6: parameter 'rows': got '32' after 128, expected strictly increasing values" \
+    --space $D/bad-order.csv $H $W
+ok_program "unknown parameter" 2 \
+    "$p: $D/bad-param.csv:3: column 'parameter': got 'voltage', expected memory or a design parameter (voltage_v, ..., tech_nm)" \
+    --space $D/bad-param.csv $H $W
+ok_program "SRAM with 2 bits per cell" 2 \
+    "$p: $D/bad-sram.csv:4: column 'bits_per_cell': got 2, but an SRAM cell holds 1 bit" \
+    --space $D/bad-sram.csv $H $W
+ok_program "nothing to search" 2 \
+    "$p: $D/fixed.csv: every parameter has a single value: nothing to search" \
+    --space $D/fixed.csv $H $W
+ok_program "missing space file" 2 \
+    "$p: $D/nope.csv: cannot open: No such file or directory" \
+    --space $D/nope.csv $H $W
+ok_program "bad layer table" 2 \
+    "$p: $D/bad-layers.csv:3: column 'M': got '0', expected an integer in [1, 1099511627776]" \
+    --space $D/space.csv $H $D/tiny.csv $D/bad-layers.csv
+ok_program "missing constants" 2 \
+    "$p: $tmp/none.csv: cannot open: No such file or directory" \
+    --space $D/space.csv --constants-rram "$tmp/none.csv" $H $W
+ok_program "missing --space" 2 \
+    "$p: missing --space SPACE.csv
+Try '$p --help'." $H $W
+ok_program "no layer table" 2 \
+    "$p: missing layer table (LAYERS.csv)
+Try '$p --help'." --space $D/space.csv $H
+ok_program "single with two workloads" 2 \
+    "$p: objective 'single' takes one layer table, got 2
+Try '$p --help'." --space $D/space.csv --objective single $H $W
+ok_program "unknown objective" 2 \
+    "$p: option '--objective': got 'max', expected joint, single, mean or all
+Try '$p --help'." --space $D/space.csv --objective max $H $W
+ok_program "population of 1" 2 \
+    "$p: option '--pop': got '1', expected an integer >= 2
+Try '$p --help'." --space $D/space.csv --pop 1 $H $W
+ok_program "negative area limit" 2 \
+    "$p: option '--area-max': got '-3', expected a number > 0 (mm2)
+Try '$p --help'." --space $D/space.csv --area-max -3 $H $W
+ok_program "unknown schedule" 2 \
+    "$p: option '--schedule': got 'p3', expected p1 or p2-phases
+Try '$p --help'." --space $D/space.csv --schedule p3 $H $W
+
+done_testing
