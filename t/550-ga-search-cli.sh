@@ -4,7 +4,7 @@
 # exact stderr lines, and no output (nor temporary) left behind on failure.
 # VALGRIND=1 runs the tool under valgrind.
 tool="$(pwd)/bin/ga-search"
-. t/lib.sh
+. t/lib/cli.sh
 [ -x "$tool" ] || skip_all "bin/ga-search not built (run make)"
 [ -r experiments/constants/rram.csv ] ||
     skip_all "experiments/constants/rram.csv is absent"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # 560-cost-eval-cli: bin/cost-eval's batch contract, its per-layer mode,
 # exit codes, exact error lines and atomic output.
-. t/lib.sh
+. t/lib/cli.sh
 tool="$root/bin/cost-eval"
 [ -x "$tool" ] || skip_all "bin/cost-eval not built (run make)"
 D=t/data/cost-eval

@@ -1,4 +1,4 @@
-# t/lib.sh: TAP helpers for the CLI tests, in the spirit of C TAP Harness's
+# t/lib/cli.sh: TAP helpers for the CLI tests, in the spirit of C TAP Harness's
 # libtap.sh and git's t/test-lib.sh.  Source it after setting `tool` to the
 # binary under test; it makes $tmp (removed on exit), runs tools under
 # valgrind when VALGRIND=1, and counts tests for done_testing.
