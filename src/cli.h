@@ -26,8 +26,9 @@
     "'tool: file:line: what is wrong' on stderr); 3 numerical failure.\n"
 
 #define CLI_SEED_HELP                                                        \
-    "  -s, --seed N       seed of the GSL random generator (mt19937),\n"    \
-    "                     an integer >= 0 (default 1); recorded in output\n"
+    "  -s, --seed N             seed of the GSL random generator\n"          \
+    "                           (mt19937), an integer >= 0 (default 1);\n"   \
+    "                           recorded in the output\n"
 
 /* Long options shared by all tools; append to a tool's table. */
 #define CLI_COMMON_LONGOPTS                                                  \

@@ -57,7 +57,7 @@ mkdir "$tmp/w"
 
 # --- help and usage errors ------------------------------------------------
 run 0 "--help" "$bin" --help
-head -1 "$tmp/out" | grep -q '^Usage: parse-net ' &&
+head -1 "$tmp/out" | grep -q '^parse-net: ' && grep -q '^Synopsis: parse-net ' "$tmp/out" &&
     grep -q '^Common options:' "$tmp/out" && grep -q '\$ parse-net ' "$tmp/out"
 ok $? "--help: usage, examples and the common options on stdout"
 [ ! -s "$tmp/err" ]

@@ -11,9 +11,8 @@
 #include <sys/stat.h>
 
 static const char usage[] =
-    "Usage: parse-net [OPTION]... PATH\n"
-    "Turn a network description into the layer table (CSV) that the other\n"
-    "tools read.\n"
+    "parse-net: turn a network description into the layer table (CSV)\n"
+    "that the other tools read.\n"
     "\n"
     "PATH is either a file in the project's own format (workloads/*.net;\n"
     "see workloads/README.md), whose layer shapes are propagated from the\n"
