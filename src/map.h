@@ -44,7 +44,8 @@ typedef struct map_ref {
 
 /* Reference mapping of layer l on design d (RRAM or SRAM rules).  Always
  * fills *m; m->valid says whether an RRAM design holds the layer's weights
- * without temporal weight loops (SRAM: always 1). */
+ * without temporal weight loops (SRAM: always 1).  Thread-safe: the only
+ * state is a per-thread cache of group searches (see map.c). */
 void map_reference(const design *d, const net_layer *l, map_ref *m);
 
 /* Reference latency of network n on design d, in seconds: the sum over
@@ -71,5 +72,14 @@ void map_physical(const design *d, const net_layer *l, map_phys *m);
 /* Whole-network capacity check: the sum of xbars over layers against
  * design_macros(d).  Returns 1 when every weight fits on chip at once. */
 int map_net_fits(const design *d, const net *n, double *xbars_needed);
+
+/* map-workload's two outputs (CSV with a header): one row per layer with
+ * the physical and the reference mapping and the layer's reference latency,
+ * or one summary row (design, workload, crossbars needed against the chip's,
+ * fits, utilisation, total cycles and latency, valid).  IMC_OK, or
+ * IMC_EINPUT (not reported: csvio_out_commit does) when fp shows a write
+ * error. */
+int map_write_layers(FILE *fp, const design *d, const net *n);
+int map_write_summary(FILE *fp, const design *d, const net *n);
 
 #endif
