@@ -54,11 +54,12 @@ calib_load(const char *reference, design_memory mem, const char *layers_dir,
     int cw = -1, ce = -1, cl = -1, ca = -1;
     int st = d ? design_find_cols(r, &dc) : imc_fail(reference, 0, "no memory");
     if (st == IMC_OK) {
-        static const char *const names[] = {"workload", "energy_j",
-                                            "latency_s", "area_mm2"};
-        int col[4];
-        st = csvio_require_all(r, names, 4, col);
-        cw = col[0], ce = col[1], cl = col[2], ca = col[3];
+        cw = csvio_require(r, "workload");
+        ce = csvio_require(r, "energy_j");
+        cl = csvio_require(r, "latency_s");
+        ca = csvio_require(r, "area_mm2");
+        if (cw < 0 || ce < 0 || cl < 0 || ca < 0)
+            st = IMC_EINPUT;
     }
     size_t cap = 0;
     design *groups = NULL;
@@ -145,6 +146,9 @@ calib_free(calib_data *d)
 
 enum { FIT_AREA, FIT_ENERGY };
 
+/* Scale of the robust energy loss, in log units (~10 %). */
+#define CALIB_HUBER_LOG 0.1
+
 /* Which fit a constant belongs to: area constants, and the low-voltage
  * upsizing shape (vt, slope, alpha), which the area pins down cleanly and
  * the energy then reuses: one physical cause, one set of constants. */
@@ -168,7 +172,9 @@ determined(const calib_data *d, const size_t *idx, size_t n, int k)
     int glb_e = k >= CONSTS_e_glb_0_5mb && k <= CONSTS_e_glb_128mb;
     int glb_a = k >= CONSTS_a_glb_0_5mb && k <= CONSTS_a_glb_128mb;
     int tech = k == CONSTS_tech_a_exp || k == CONSTS_tech_e_exp ||
-               k == CONSTS_lowv_vt_slope;
+               k == CONSTS_lowv_vt_slope || k == CONSTS_write_vt_slope ||
+               k == CONSTS_finfet_write || k == CONSTS_finfet_node_exp ||
+               k == CONSTS_tech_glb_e_exp;
     if (!glb_e && !glb_a && !tech)
         return 1;
     int depth_i = glb_e ? k - CONSTS_e_glb_0_5mb : k - CONSTS_a_glb_0_5mb;
@@ -222,6 +228,15 @@ residuals(const gsl_vector *x, void *p, gsl_vector *out)
         /* a non-positive or non-finite model value is a huge miss, not a
          * NaN that would poison the solver */
         double r = (v > 0 && isfinite(v)) ? log(v / ref) : 50.0;
+        /* Energy: pseudo-Huber loss of scale CALIB_HUBER_LOG, as a
+         * transformed residual whose square is the loss.  A few reference
+         * rows sit 10-100x above any count model (the mapper's weight
+         * reload order, cimloop-model.md 7); with plain squares they would
+         * bias every other row upward. */
+        if (f->which == FIT_ENERGY) {
+            double c = CALIB_HUBER_LOG, q = r / c;
+            r = copysign(c * sqrt(2 * (sqrt(1 + q * q) - 1)), r);
+        }
         gsl_vector_set(out, j, r);
     }
     return GSL_SUCCESS;

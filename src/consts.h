@@ -30,8 +30,14 @@ extern const double consts_glb_depths[CONSTS_NGLB];
     X(lowv_vt, "V")            /* threshold of the low-V upsizing at 32 nm */\
     X(lowv_vt_slope, "V")      /* vt change per doubling of node */          \
     X(lowv_alpha, "1")         /* exponent of the low-V upsizing */          \
-    X(e_write_fj, "fJ/V^beta") /* SRAM weight write, per bit copy */         \
-    X(write_v_exp, "1")        /* beta: weight-write voltage exponent */     \
+    X(c_up_on_ff, "fF/um^2")   /* upsized row driver: C per area, ON pulse */\
+    X(c_up_wr_ff, "fF/um^2")   /* upsized weight driver: C per area, write */\
+    X(e_write_fj, "fJ/V^2")    /* SRAM weight write, per bit copy */         \
+    X(write_vt, "V")           /* weight-write threshold at 32 nm */         \
+    X(write_vt_slope, "V")     /* write_vt change per doubling of node */    \
+    X(write_v_exp, "1")        /* beta: exponent of the overdrive V - vt */  \
+    X(finfet_write, "1")       /* weight-write factor, FinFET nodes <= 14 nm */\
+    X(finfet_node_exp, "1")    /* FinFET write factor ~ (14 nm/node)^exp */ \
     X(e_dram_pj, "pJ/bit")     /* LPDDR4 read, per bit */                    \
     X(dram_reload, "1")        /* DRAM bits per weight bit (reloads) */      \
     X(e_router_pj, "pJ/bit")   /* router, per activation bit */              \
@@ -62,6 +68,7 @@ extern const double consts_glb_depths[CONSTS_NGLB];
     X(a_glb_128mb, "mm^2")                                                   \
     X(tech_e_exp, "1")         /* periphery energy ~ (node/32)^exp */        \
     X(tech_a_exp, "1")         /* periphery area ~ (node/32)^exp */          \
+    X(tech_glb_e_exp, "1")     /* CACTI buffers, router: energy ~ node^exp */\
     X(pulses_per_read, "1")    /* input pulses per array read (physical) */  \
     X(dram_gbps, "GB/s")       /* LPDDR4 bandwidth (physical latency) */
 

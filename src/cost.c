@@ -192,6 +192,29 @@ lowv_vt(const consts *k, const design *d)
            k->v[CONSTS_lowv_vt_slope] * log2((double)d->tech_nm / 32.0);
 }
 
+/* Weight-write threshold: the node's device threshold, which moves with
+ * the node (the voltage ranges of calibration.csv move with it too). */
+static double
+write_vt(const consts *k, const design *d)
+{
+    return k->v[CONSTS_write_vt] +
+           k->v[CONSTS_write_vt_slope] * log2((double)d->tech_nm / 32.0);
+}
+
+/* K(V) = lowv_a_k / (V - vt)^alpha, um^2: the low-voltage upsizing of the
+ * row periphery per macro, per (rows / cols) (cimloop-model.md section 5).
+ * Guarded like lowv_factor. */
+static double
+lowv_area_um2(const consts *k, const design *d)
+{
+    if (k->v[CONSTS_lowv_a_k] <= 0)
+        return 0;
+    double gap = d->voltage_v - lowv_vt(k, d);
+    if (gap < 0.01)
+        gap = 0.01;
+    return k->v[CONSTS_lowv_a_k] / pow(gap, k->v[CONSTS_lowv_alpha]);
+}
+
 /* 1 + sigma / (V - vt)^alpha: growth of periphery energy at low V (cimloop
  * -model.md section 6: per-row energies rise as V falls in SRAM).  Guarded
  * so a voltage at or below vt gives a large finite factor, not NaN. */
@@ -234,13 +257,40 @@ cost_energy(const cost_model *m, const design *d, const cost_counts *c,
     e[COST_ADC] = periph * v[CONSTS_e_adc_fj] * c->conversions;
     e[COST_SHIFTADD] = te * 1e-15 * v[CONSTS_e_shiftadd_fj] * c->conversions;
     if (d->memory == DESIGN_SRAM) {
-        /* weight drivers program every replica: steep in V (section 6) */
-        e[COST_DRIVERS] += te * 1e-15 * v[CONSTS_e_write_fj] *
-                           pow(volt, v[CONSTS_write_v_exp]) * c->replica_bits;
+        double ncol = (double)d->cols;
+        /* Low-V upsizing of the row-driver class (row_drivers and
+         * weight_drivers are both array_row_drivers): the area fit gives
+         * each row's driver lowv_area_um2() / cols of extra area, whose
+         * capacitance is switched on every ON pulse of a read and on every
+         * row write (cimloop-model.md sections 5-6: per-row energies rise
+         * as V falls, K(V) area).  ON pulses = row_on_cols / cols; rows
+         * written = replica_bits / cols. */
+        double up_um2 = lowv_area_um2(k, d) / ncol;
+        e[COST_DRIVERS] +=
+            volt * volt * te * 1e-15 * up_um2 *
+            (v[CONSTS_c_up_on_ff] * c->row_on_cols / ncol +
+             v[CONSTS_c_up_wr_ff] * c->replica_bits / ncol);
+        /* weight drivers program every replica: steep in V (section 6:
+         * 0.35 -> 1.8 pJ per bit copy from 0.6 to 0.85 V, ~V^4.7), and
+         * NeuroSim's FinFET device model (<= 14 nm) writes at a cost of
+         * its own */
+        double fin = d->tech_nm <= 14
+                         ? v[CONSTS_finfet_write] *
+                               pow(14.0 / (double)d->tech_nm,
+                                   v[CONSTS_finfet_node_exp])
+                         : 1;
+        double wgap = volt - write_vt(k, d);
+        e[COST_DRIVERS] += te * fin * 1e-15 * v[CONSTS_e_write_fj] * volt *
+                           volt *
+                           (wgap > 0 ? pow(wgap, v[CONSTS_write_v_exp]) : 0) *
+                           c->replica_bits;
         e[COST_DRAM] = 1e-12 * v[CONSTS_e_dram_pj] * v[CONSTS_dram_reload] *
                        c->weight_bits;
     }
-    double bits_j = c->act_bits * 1e-12 * te;
+    /* GLB, router and tile buffers are CACTI / table components: their
+     * own node scaling (cimloop-model.md 2) */
+    double bits_j = c->act_bits * 1e-12 *
+                    tech_factor(v[CONSTS_tech_glb_e_exp], d);
     e[COST_ROUTER] = bits_j * v[CONSTS_e_router_pj];
     e[COST_BUFFERS] = bits_j * v[CONSTS_e_buffer_pj];
     e[COST_GLB] = bits_j * consts_glb_energy_pj(k, design_glb_depth(d));
@@ -286,13 +336,7 @@ cost_area(const cost_model *m, const design *d,
     /* cells are drawn in F^2: they scale with the node squared */
     double node2 = ((double)d->tech_nm / 32.0) * ((double)d->tech_nm / 32.0);
     double um2 = 1e-6;
-    double kv = 0;
-    if (v[CONSTS_lowv_a_k] > 0) {
-        double gap = d->voltage_v - lowv_vt(k, d);
-        if (gap < 0.01)
-            gap = 0.01;
-        kv = v[CONSTS_lowv_a_k] / pow(gap, v[CONSTS_lowv_alpha]);
-    }
+    double kv = lowv_area_um2(k, d);
     a[COST_CELLS] = n * v[CONSTS_a_cell_um2] * rows * cols * node2 * um2;
     a[COST_ADC] = n * v[CONSTS_a_col_um2] * cols * ta * um2;
     a[COST_DRIVERS] = n * (v[CONSTS_a_row_um2] * rows + kv * rows / cols) *

@@ -323,6 +323,15 @@ csvio_out_open(csvio_out *out, const char *path)
         out->fp = stdout;
         return IMC_OK;
     }
+    /* A device (/dev/stdout, /dev/null) cannot get a temporary beside it
+     * and has no partial file to leave behind: write to it directly. */
+    if (strncmp(path, "/dev/", 5) == 0) {
+        out->fp = fopen(path, "w");
+        if (!out->fp)
+            return imc_fail(path, 0, "cannot write: %s", strerror(errno));
+        out->device = 1;
+        return IMC_OK;
+    }
     size_t n = strlen(path) + 16;
     out->path = strdup(path);
     out->tmp_path = malloc(n);
@@ -349,7 +358,10 @@ csvio_out_commit(csvio_out *out)
 {
     int bad = fflush(out->fp) != 0 || ferror(out->fp);
     int e = errno;
-    if (out->fp == stdout) {
+    if (out->fp == stdout || out->device) {
+        if (out->device)
+            bad |= fclose(out->fp) != 0;
+        out->fp = NULL;
         if (bad)
             return imc_fail(NULL, 0, "error writing output: %s", strerror(e));
         return IMC_OK;

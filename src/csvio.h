@@ -64,6 +64,7 @@ typedef struct csvio_out {
     FILE *fp;
     char *path;     /* final path, NULL for stdout */
     char *tmp_path; /* temporary written until commit */
+    int device;     /* 1: a /dev/ path written directly */
 } csvio_out;
 
 /* Open an atomic output; NULL/"-" means stdout.  Returns IMC_OK or reports
