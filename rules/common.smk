@@ -53,15 +53,18 @@ wildcard_constraints:
     workload="[A-Za-z0-9_]+",
     seed="[0-9]+",
     sel="best|seed[0-9]+",
+    source="net|cimloop",
 
 
 def workload_source(wildcards):
-    """The description parse-net reads for one workload: the {source}
-    wildcard says which (calibration always needs the CiMLoop tables)."""
+    """The description parse-net reads for one workload: the project's
+    <workload_dir>/<w>.net (source net) or the reference's per-layer
+    directory (source cimloop)."""
     if wildcards.source == "cimloop":
         return os.path.join(config["reference_dir"], "workloads",
                             wildcards.workload)
-    return os.path.join(config["workload_dir"], wildcards.workload + ".net")
+    return os.path.join(config["workload_dir"],
+                        "{}.net".format(wildcards.workload))
 
 
 def layers(names):
@@ -78,12 +81,19 @@ def search_layers(wildcards):
 
 
 def search_objective(wildcards):
+    """ga-search's --objective: config's for the joint search, E*L*A of the
+    one workload (single) for a workload-specific search."""
     return config["objective"] if wildcards.target == JOINT else "single"
 
 
 def ga_schedule_args():
-    s = config["ga"]["schedule"]
-    return "--schedule {}".format(s) if s else ""
+    """--schedule, with P2's initial-population sizes when it is used."""
+    ga = config["ga"]
+    args = "--schedule {}".format(ga["schedule"])
+    if ga["schedule"] == "p2-phases":
+        args += " --init-candidates {} --init-keep {}".format(
+            ga["init_candidates"], ga["init_keep"])
+    return args
 
 
 def selection_seeds(wildcards):
