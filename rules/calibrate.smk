@@ -11,7 +11,8 @@
 #   validation/<memory>/top10.csv           model ranks of CiMLoop's 10 best designs
 # paper/validation.md and paper/figures/fig-validation-<memory>-<metric>.png
 #
-# Only requested when the reference data exists (have_reference()).
+# Only requested when the reference data exists (have_reference()) and the
+# configuration does not switch calibration off (calibration: enabled).
 
 CALIB = config.get("calibration", {})
 CALIB_MEMORIES = CALIB.get("memories", ["rram", "sram"])
@@ -21,14 +22,6 @@ CALIB_WORKLOADS = CALIB.get("workloads", [
     "alexnet", "vgg16", "resnet18", "mobilenet_v3", "resnet50",
     "densenet201", "mobilebert", "vision_transformer", "gpt2_medium"])
 VALIDATION_METRICS = ["energy", "latency", "area"]
-
-
-def calibration_csv():
-    return os.path.join(config["reference_dir"], "calibration.csv")
-
-
-def committed_constants(wildcards):
-    return config["constants_" + wildcards.memory]
 
 
 wildcard_constraints:
@@ -47,7 +40,7 @@ rule calibrate:
         info="results/calibrate/{memory}/fit-info.csv",
     params:
         memory=lambda wildcards: wildcards.memory.upper(),
-        layers_dir="results/parse_net/cimloop",
+        layers_dir=lambda wildcards, input: os.path.dirname(input.layers[0]),
     log:
         "results/logs/calibrate/{memory}.log",
     benchmark:
@@ -71,7 +64,7 @@ rule validate_model:
         top10="results/validation/{memory}/top10.csv",
     params:
         memory=lambda wildcards: wildcards.memory.upper(),
-        layers_dir="results/parse_net/cimloop",
+        layers_dir=lambda wildcards, input: os.path.dirname(input.layers[0]),
         folds=CALIB_FOLDS,
     log:
         "results/logs/validate_model/{memory}.log",
@@ -124,5 +117,5 @@ rule validation_report:
         " 2> {log}"
 
 
-if have_reference():
+if have_reference() and CALIB.get("enabled", True):
     CALIBRATE_TARGETS.append(os.path.join(PAPER, "validation.md"))

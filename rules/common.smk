@@ -21,9 +21,9 @@ LARGEST = config["largest_workload"]
 PAPER = config["paper_dir"]
 # The joint search is a target like the workloads; reserve its name.
 JOINT = "joint"
-TARGETS = WORKLOADS + [JOINT]
+TARGETS = [*WORKLOADS, JOINT]
 # Design selections: the best of all seeds, and each seed's own replicate.
-SELECTIONS = ["best"] + ["seed{}".format(s) for s in SEEDS]
+SELECTIONS = ["best", *("seed{}".format(s) for s in SEEDS)]
 
 if LARGEST not in WORKLOADS:
     raise ValueError(
@@ -132,3 +132,13 @@ def paper_reported():
     """The papers' numbers when present (results.md then has a P1 column)."""
     p = config["paper_reported"]
     return [p] if os.path.isfile(p) else []
+
+
+def calibration_csv():
+    """The reference's CiMLoop results (rules/calibrate.smk)."""
+    return os.path.join(config["reference_dir"], "calibration.csv")
+
+
+def committed_constants(wildcards):
+    """The constants file the searches use, the fit's starting point."""
+    return config["constants_{}".format(wildcards.memory)]

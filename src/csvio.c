@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---------------------------------------------------------------- reader */
@@ -341,6 +342,12 @@ csvio_out_open(csvio_out *out, const char *path)
     }
     snprintf(out->tmp_path, n, "%s.tmpXXXXXX", path);
     int fd = mkstemp(out->tmp_path);
+    /* mkstemp creates 0600; an output file gets the usual 0666 & ~umask */
+    if (fd >= 0) {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
     if (fd < 0 || !(out->fp = fdopen(fd, "w"))) {
         int e = errno;
         if (fd >= 0)

@@ -96,7 +96,9 @@ for m in "$@"; do
     echo "|---|---|---|---|---|---|"
     awk -F, 'NR == FNR { if (FNR > 1) committed[$1] = $2; next }
              FNR > 1 && $4 == 1 {
-                 src = $0; sub(/^[^"]*"/, "", src); sub(/"$/, "", src)
+                 src = $0
+                 for (i = 1; i <= 5; i++) sub(/^[^,]*,/, "", src)
+                 gsub(/^"|"$/, "", src)
                  printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, committed[$1], $3, $5, src }' "$K" "$C"
     echo
 done
