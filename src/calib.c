@@ -7,6 +7,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_multifit_nlinear.h>
+#include <gsl/gsl_sort.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -542,25 +543,26 @@ calib_write_top10(FILE *fp, const calib_data *d, const double *pred)
             n++;
         }
     fputs("memory,designs,ref_rank,model_rank,model_rank_pct\n", fp);
-    /* ranks by counting: n is a few thousand at most */
-    for (size_t t = 1; t <= 10 && t <= n; t++) {
-        /* the design of reference rank t */
-        size_t best = n;
-        for (size_t j = 0; j < n; j++) {
-            size_t rank = 1;
-            for (size_t q = 0; q < n; q++)
-                rank += ref[q] < ref[j] || (ref[q] == ref[j] && q < j);
-            if (rank == t) {
-                best = j;
-                break;
-            }
+    /* GSL's stable index sort gives the order under each score; ties keep
+     * the designs' order in the file, so the ranks are deterministic */
+    size_t *by_ref = malloc((n ? n : 1) * sizeof *by_ref);
+    size_t *by_mod = malloc((n ? n : 1) * sizeof *by_mod);
+    size_t *mrank = malloc((n ? n : 1) * sizeof *mrank);
+    if (by_ref && by_mod && mrank && n > 0) {
+        gsl_sort_index(by_ref, ref, 1, n);
+        gsl_sort_index(by_mod, mod, 1, n);
+        for (size_t k = 0; k < n; k++)
+            mrank[by_mod[k]] = k + 1;
+        for (size_t t = 0; t < 10 && t < n; t++) {
+            size_t m = mrank[by_ref[t]];
+            fprintf(fp, "%s,%zu,%zu,%zu,%.3f\n",
+                    design_memory_name(d->memory), n, t + 1, m,
+                    100.0 * (double)m / (double)n);
         }
-        size_t mrank = 1;
-        for (size_t q = 0; q < n; q++)
-            mrank += mod[q] < mod[best] || (mod[q] == mod[best] && q < best);
-        fprintf(fp, "%s,%zu,%zu,%zu,%.3f\n", design_memory_name(d->memory),
-                n, t, mrank, 100.0 * (double)mrank / (double)n);
     }
+    free(by_ref);
+    free(by_mod);
+    free(mrank);
     free(v); free(mask); free(ref); free(mod);
     return ferror(fp) ? IMC_EINPUT : IMC_OK;
 }

@@ -133,7 +133,7 @@ design_parse(const csvio_reader *r, const design_cols *c, design *d)
             return IMC_EINPUT;
         /* integer parameters must be written as integers */
         if (k != DESIGN_VOLTAGE && k != DESIGN_CYCLE && k != DESIGN_GLB &&
-            v != floor(v))
+            (v < floor(v) || v > floor(v)))
             return csvio_fail(r, "column '%s': got '%s', expected an integer",
                               design_param_names[k],
                               csvio_field(r, (size_t)c->param[k]));
