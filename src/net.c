@@ -65,6 +65,25 @@ net_op_parse(const char *s, net_op *op)
 }
 
 void
+net_layer_init(net_layer *l, const char *name, net_op op, long C, long M,
+               long R, long S, long P, long Q, long stride, long groups)
+{
+    memset(l, 0, sizeof *l);
+    snprintf(l->name, sizeof l->name, "%s", name);
+    l->op = op;
+    l->C = C;
+    l->M = M;
+    l->R = R;
+    l->S = S;
+    l->P = P;
+    l->Q = Q;
+    l->stride = stride;
+    l->groups = groups;
+    net_stats_default(l);
+    net_layer_derive(l);
+}
+
+void
 net_layer_derive(net_layer *l)
 {
     l->weights = (double)l->groups * l->C * l->M * l->R * l->S;

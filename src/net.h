@@ -58,6 +58,13 @@ const char *net_op_name(net_op op);
 /* Parse an op name; 1 on success. */
 int net_op_parse(const char *s, net_op *op);
 
+/* Set every field of *l: name, op, dimensions, the default statistics
+ * (net_stats_default) and the derived weights and macs.  Does not check
+ * the dimensions (net_layer_check does). */
+void net_layer_init(net_layer *l, const char *name, net_op op, long C,
+                    long M, long R, long S, long P, long Q, long stride,
+                    long groups);
+
 /* Fill weights and macs from the dimensions. */
 void net_layer_derive(net_layer *l);
 /* Check dimensions and op agree; on failure report at file:line. */

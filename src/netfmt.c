@@ -157,18 +157,7 @@ add_layer(parser *p, const char *name, net_op op, long C, long M, long k,
         if (strcmp(p->n->layers[i].name, name) == 0)
             return FAIL(p, "layer name '%s' is already used", name);
     net_layer l;
-    memset(&l, 0, sizeof l);
-    snprintf(l.name, sizeof l.name, "%s", name);
-    l.op = op;
-    l.C = C;
-    l.M = M;
-    l.R = l.S = k;
-    l.P = P;
-    l.Q = Q;
-    l.stride = stride;
-    l.groups = groups;
-    net_stats_default(&l);
-    net_layer_derive(&l);
+    net_layer_init(&l, name, op, C, M, k, k, P, Q, stride, groups);
     int st = net_layer_check(&l, p->file, p->line);
     return st == IMC_OK ? net_push(p->n, &l) : st;
 }

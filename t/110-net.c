@@ -23,19 +23,7 @@ make(const char *name, net_op op, long C, long M, long R, long S, long P,
      long Q, long stride, long groups)
 {
     net_layer l;
-    memset(&l, 0, sizeof l);
-    snprintf(l.name, sizeof l.name, "%s", name);
-    l.op = op;
-    l.C = C;
-    l.M = M;
-    l.R = R;
-    l.S = S;
-    l.P = P;
-    l.Q = Q;
-    l.stride = stride;
-    l.groups = groups;
-    net_stats_default(&l);
-    net_layer_derive(&l);
+    net_layer_init(&l, name, op, C, M, R, S, P, Q, stride, groups);
     return l;
 }
 

@@ -32,19 +32,7 @@ mk_layer(const char *name, net_op op, long C, long M, long R, long S, long P,
          long Q, long G)
 {
     net_layer l;
-    memset(&l, 0, sizeof l);
-    snprintf(l.name, sizeof l.name, "%s", name);
-    l.op = op;
-    l.C = C;
-    l.M = M;
-    l.R = R;
-    l.S = S;
-    l.P = P;
-    l.Q = Q;
-    l.groups = G;
-    l.stride = 1;
-    net_layer_derive(&l);
-    net_stats_default(&l);
+    net_layer_init(&l, name, op, C, M, R, S, P, Q, 1, G);
     return l;
 }
 

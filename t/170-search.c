@@ -71,17 +71,7 @@ add(net *n, const char *name, net_op op, long C, long M, long R, long P,
     long G)
 {
     net_layer l;
-    memset(&l, 0, sizeof l);
-    snprintf(l.name, sizeof l.name, "%s", name);
-    l.op = op;
-    l.C = C;
-    l.M = M;
-    l.R = l.S = R;
-    l.P = l.Q = P;
-    l.stride = 1;
-    l.groups = G;
-    net_layer_derive(&l);
-    net_stats_default(&l);
+    net_layer_init(&l, name, op, C, M, R, R, P, P, 1, G);
     net_push(n, &l);
 }
 
