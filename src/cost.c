@@ -181,6 +181,19 @@ cost_counts_net(const design *d, const net *n, cost_counts *c)
 
 /* ------------------------------------------------------------ energy */
 
+/* The total of a per-component breakdown, copied out when `out` is set. */
+static double
+sum_components(const double part[COST_NCOMP], double out[COST_NCOMP])
+{
+    double total = 0;
+    for (int i = 0; i < COST_NCOMP; i++) {
+        total += part[i];
+        if (out)
+            out[i] = part[i];
+    }
+    return total;
+}
+
 /* Node-dependent threshold of the low-voltage periphery upsizing: NeuroSim
  * sizes drivers and sense paths up as V approaches the node's threshold, and
  * the reference's voltage range moves up with the node (0.45 V at 7 nm,
@@ -294,13 +307,7 @@ cost_energy(const cost_model *m, const design *d, const cost_counts *c,
     e[COST_ROUTER] = bits_j * v[CONSTS_e_router_pj];
     e[COST_BUFFERS] = bits_j * v[CONSTS_e_buffer_pj];
     e[COST_GLB] = bits_j * consts_glb_energy_pj(k, design_glb_depth(d));
-    double total = 0;
-    for (int i = 0; i < COST_NCOMP; i++) {
-        total += e[i];
-        if (comp_j)
-            comp_j[i] = e[i];
-    }
-    return total;
+    return sum_components(e, comp_j);
 }
 
 /* ------------------------------------------------------------ latency */
@@ -344,13 +351,7 @@ cost_area(const cost_model *m, const design *d,
     a[COST_BUFFERS] = n * v[CONSTS_a_macro_um2] * ta * um2;
     a[COST_ROUTER] = (double)d->router_groups * v[CONSTS_a_router_mm2] * ta;
     a[COST_GLB] = consts_glb_area_mm2(k, design_glb_depth(d)) * ta;
-    double total = 0;
-    for (int i = 0; i < COST_NCOMP; i++) {
-        total += a[i];
-        if (area_comp_mm2)
-            area_comp_mm2[i] = a[i];
-    }
-    return total;
+    return sum_components(a, area_comp_mm2);
 }
 
 /* ------------------------------------------------------------ networks */
