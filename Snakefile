@@ -54,5 +54,6 @@ rule all:
 
 
 include: "rules/search.smk"
+include: "rules/sweep.smk"
 include: "rules/evaluate.smk"
 include: "rules/report.smk"

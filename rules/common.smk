@@ -52,7 +52,7 @@ wildcard_constraints:
     target="[A-Za-z0-9_]+",
     workload="[A-Za-z0-9_]+",
     seed="[0-9]+",
-    sel="best|seed[0-9]+",
+    sel="best|optimum|seed[0-9]+",
     source="net|cimloop",
 
 

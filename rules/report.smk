@@ -66,6 +66,7 @@ rule paper:
                        figure=list(PLOT_DATA), mode=MODES),
         space=config["space"],
         reported=paper_reported(),
+        optimum="results/optimum_report/{}.md".format(EXP),
         script="tools/make-results-md.sh",
     output:
         os.path.join(PAPER, "results.md"),
@@ -84,8 +85,9 @@ rule paper:
         # passed even when absent, so the report can say what is missing
         reported_path=lambda wildcards: config["paper_reported"],
     shell:
-        "sh {input.script} -o {output} -n {params.name}"
+        "sh {input.script} -o {output}.part -n {params.name}"
         " -w '{params.workloads}' -l {params.largest} -m '{params.modes}'"
         " -s '{params.seeds}' -g '{params.ga}' -S {params.schedule}"
         " -j {params.objective} -a {params.area} -x {input.space}"
         " -r '{params.reported_path}' -R results -f figures 2> {log}"
+        " && cat {input.optimum} >> {output}.part && mv {output}.part {output}"

@@ -356,6 +356,13 @@ cost_area(const cost_model *m, const design *d,
 
 /* ------------------------------------------------------------ networks */
 
+int
+cost_counts_fit(const design *d, const cost_counts *c)
+{
+    return d->memory == DESIGN_SRAM ||
+           (c->mappable && c->xbars_needed <= design_macros(d));
+}
+
 void
 cost_eval_net(const cost_model *m, const design *d, const net *n,
               cost_latency_mode mode, cost_result *out)
@@ -367,8 +374,7 @@ cost_eval_net(const cost_model *m, const design *d, const net *n,
     out->area_mm2 = cost_area(m, d, out->area_comp_mm2);
     out->xbars_needed = c.xbars_needed;
     out->mappable = c.mappable;
-    out->fits = d->memory == DESIGN_SRAM ||
-                (c.xbars_needed <= design_macros(d) && c.mappable);
+    out->fits = cost_counts_fit(d, &c);
 }
 
 void

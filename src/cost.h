@@ -94,6 +94,11 @@ void cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
 /* Counts of a whole network (zeroes *c first). */
 void cost_counts_net(const design *d, const net *n, cost_counts *c);
 
+/* Whether a network with counts c can run on design d: for RRAM, every
+ * weight resident at once (one copy fits the crossbars) under a valid
+ * reference mapping; SRAM streams its weights, so always 1. */
+int cost_counts_fit(const design *d, const cost_counts *c);
+
 /* Energy (J) of counts on design d; fills the breakdown when comp != NULL. */
 double cost_energy(const cost_model *m, const design *d, const cost_counts *c,
                    double comp_j[COST_NCOMP]);

@@ -1,0 +1,103 @@
+/* sweep-space: the exact optimum of a design space, by exhaustive search. */
+#include "cli.h"
+#include "csvio.h"
+#include "err.h"
+#include "sweep.h"
+
+#include <stdlib.h>
+
+static const char usage[] =
+    "sweep-space: find the best design of a whole design space exactly.\n"
+    "\n"
+    "Evaluates every design of the space (experiments/space-*.csv) on every\n"
+    "layer table and writes, for each workload alone (E*L*A) and, with two\n"
+    "or more workloads, for the joint (max E * max L * A), mean and all\n"
+    "objectives, the best design that meets the area limit and holds the\n"
+    "weights: the optimum the evolutionary search (ga-search) approximates.\n"
+    "Action counts are computed once per crossbar geometry and reused over\n"
+    "voltage, cycle time, buffer size and node, so the P2 RRAM space (12.1\n"
+    "million designs) takes seconds.  Output columns: target, objective,\n"
+    "found, score, area_mm2 and the design; a '#' line gives the counts.\n"
+    "\n"
+    "Examples:\n"
+    "  $ sweep-space --space experiments/space-rram-p2.csv \\\n"
+    "      results/parse_net/net/{vgg16,resnet18,alexnet,mobilenet_v3}.csv\n"
+    "  $ sweep-space --latency physical --space S.csv a.csv -o best.csv\n"
+    "\n"
+    "Usage: sweep-space --space SPACE.csv [options] LAYERS.csv...\n"
+    "\n"
+    "Options:\n"
+    "      --space FILE         design space (required)\n"
+    "      --area-max MM2       area limit in mm2 (default 800)\n"
+    "  -l, --latency MODE       reference (default) or physical\n"
+    "      --constants-rram F   RRAM constants (default\n"
+    "                           experiments/constants/rram.csv)\n"
+    "      --constants-sram F   SRAM constants (default\n"
+    "                           experiments/constants/sram.csv)\n"
+    "\n" CLI_COMMON_HELP;
+
+int
+main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"space", required_argument, 0, 'p'},
+        {"area-max", required_argument, 0, 'a'},
+        {"latency", required_argument, 0, 'l'},
+        {"constants-rram", required_argument, 0, 'R'},
+        {"constants-sram", required_argument, 0, 'S'},
+        CLI_COMMON_LONGOPTS,
+        {0, 0, 0, 0}};
+    cli_common common = {0};
+    const char *space_path = NULL;
+    char rram[4096], sram[4096];
+    double area_max = 800;
+    cost_latency_mode mode = COST_LATENCY_REFERENCE;
+    int opt;
+    cli_init(argv[0]);
+    snprintf(rram, sizeof rram, "%s",
+             cli_data_path(argv[0], "experiments/constants/rram.csv"));
+    snprintf(sram, sizeof sram, "%s",
+             cli_data_path(argv[0], "experiments/constants/sram.csv"));
+    while ((opt = getopt_long(argc, argv, "l:" CLI_COMMON_SHORTOPTS,
+                              longopts, NULL)) != -1) {
+        if (cli_common_option(opt, optarg, usage, &common))
+            continue;
+        if (opt == 'a' && (!csvio_parse_double(optarg, &area_max) ||
+                           !(area_max > 0)))
+            return cli_usage_error("option '--area-max': got '%s', expected "
+                                   "a number > 0", optarg);
+        if (opt == 'l' && !cost_latency_parse(optarg, &mode))
+            return cli_usage_error("option '--latency': got '%s', expected "
+                                   "reference or physical", optarg);
+        if (opt == 'p') space_path = optarg;
+        if (opt == 'R') snprintf(rram, sizeof rram, "%s", optarg);
+        if (opt == 'S') snprintf(sram, sizeof sram, "%s", optarg);
+    }
+    if (!space_path || optind >= argc)
+        return cli_usage_error("need --space SPACE.csv and a layer table");
+    size_t nn = (size_t)(argc - optind);
+    net **nets = calloc(nn, sizeof *nets);
+    space s;
+    cost_model *m = NULL;
+    sweep_result *r = malloc(sizeof *r);
+    int st = nets && r ? space_read(space_path, &s) : IMC_EINPUT;
+    for (size_t i = 0; st == IMC_OK && i < nn; i++)
+        st = net_read_table(argv[optind + (int)i], &nets[i]);
+    if (st == IMC_OK && !(m = cost_model_load(rram, sram)))
+        st = IMC_EINPUT;
+    if (st == IMC_OK)
+        st = sweep_run(m, &s, nets, nn, mode, area_max, r);
+    csvio_out out;
+    if (st == IMC_OK && (st = csvio_out_open(&out, common.output)) == IMC_OK) {
+        if ((st = sweep_write(out.fp, r)) == IMC_OK)
+            st = csvio_out_commit(&out);
+        else
+            csvio_out_abort(&out);
+    }
+    for (size_t i = 0; nets && i < nn; i++)
+        net_free(nets[i]);
+    free(nets);
+    free(r);
+    cost_model_free(m);
+    return st;
+}
