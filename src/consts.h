@@ -68,6 +68,8 @@ extern const double consts_glb_depths[CONSTS_NGLB];
     X(a_glb_128mb, "mm^2")                                                   \
     X(tech_e_exp, "1")         /* periphery energy ~ (node/32)^exp */        \
     X(tech_a_exp, "1")         /* periphery area ~ (node/32)^exp */          \
+    X(e_refetch_in_pj, "pJ/bit")  /* inputs re-read per output tile */     \
+    X(e_refetch_out_pj, "pJ/bit") /* partial sums per input tile */       \
     X(tech_glb_e_exp, "1")     /* CACTI buffers, router: energy ~ node^exp */\
     X(pulses_per_read, "1")    /* input pulses per array read (physical) */  \
     X(dram_gbps, "GB/s")       /* LPDDR4 bandwidth (physical latency) */

@@ -121,6 +121,14 @@ cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
     c->row_on_cols += acts * pulses * (double)d->cols;
     c->conversions += bit_macs / rows;
     c->act_bits += net_layer_input_bits(l) + net_layer_output_bits(l);
+    /* Weight tiles that do not fit spatially run in sequence (SRAM): the
+     * inputs are read again for every output-channel tile, the partial
+     * outputs for every input-channel/kernel tile (cimloop-model.md 3.3) */
+    double out_tiles = (double)ref->residual[MAP_M] * ref->residual[MAP_Y];
+    double in_tiles = (double)ref->residual[MAP_C] * ref->residual[MAP_R] *
+                      (double)ref->residual[MAP_S];
+    c->refetch_in_bits += net_layer_input_bits(l) * (out_tiles - 1);
+    c->refetch_out_bits += net_layer_output_bits(l) * (in_tiles - 1);
     c->weight_bits += l->weights * MAP_WEIGHT_BITS;
     c->replica_bits += l->weights * MAP_WEIGHT_BITS * (double)ref->p_spatial;
     c->cycles_ref += ref->cycles;
@@ -307,6 +315,9 @@ cost_energy(const cost_model *m, const design *d, const cost_counts *c,
     e[COST_ROUTER] = bits_j * v[CONSTS_e_router_pj];
     e[COST_BUFFERS] = bits_j * v[CONSTS_e_buffer_pj];
     e[COST_GLB] = bits_j * consts_glb_energy_pj(k, design_glb_depth(d));
+    e[COST_BUFFERS] += 1e-12 * tech_factor(v[CONSTS_tech_glb_e_exp], d) *
+                       (v[CONSTS_e_refetch_in_pj] * c->refetch_in_bits +
+                        v[CONSTS_e_refetch_out_pj] * c->refetch_out_bits);
     return sum_components(e, comp_j);
 }
 

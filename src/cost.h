@@ -53,6 +53,10 @@ typedef struct cost_counts {
     double row_on_cols;     /* row ON pulses x array columns */
     double conversions;     /* ADC conversions (= column-driver actions) */
     double act_bits;        /* input + output activation bits moved */
+    double refetch_in_bits;  /* input bits read again, once per further
+                                output-channel weight tile (SRAM) */
+    double refetch_out_bits; /* output bits moved again as partial sums,
+                                once per further input-channel tile */
     double weight_bits;     /* weight bits of the network (8 per weight) */
     double replica_bits;    /* weight bits written into every replica */
     double cycles_ref;      /* reference-mode latency, cycles */
