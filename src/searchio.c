@@ -13,7 +13,7 @@
 
 enum {
     OPT_SPACE = 256, OPT_OBJECTIVE, OPT_POP, OPT_SCHEDULE, OPT_AREA,
-    OPT_RRAM, OPT_SRAM, OPT_HISTORY, OPT_EVALUATED, OPT_INIT_CAND,
+    OPT_HISTORY, OPT_EVALUATED, OPT_INIT_CAND,
     OPT_INIT_KEEP
 };
 
@@ -62,12 +62,6 @@ own_option(int opt, const char *arg, searchio_opts *o, int *gens_set)
     case 'b': o->best = arg; return IMC_OK;
     case OPT_HISTORY: o->history = arg; return IMC_OK;
     case OPT_EVALUATED: o->evaluated = arg; return IMC_OK;
-    case OPT_RRAM:
-        snprintf(o->constants_rram, sizeof o->constants_rram, "%s", arg);
-        return IMC_OK;
-    case OPT_SRAM:
-        snprintf(o->constants_sram, sizeof o->constants_sram, "%s", arg);
-        return IMC_OK;
     case OPT_OBJECTIVE:
         return search_objective_parse(arg, &o->objective)
                    ? IMC_OK
@@ -84,10 +78,9 @@ own_option(int opt, const char *arg, searchio_opts *o, int *gens_set)
                                    "p1 or p2-phases", arg);
         return IMC_OK;
     case 'l':
-        return cost_latency_parse(arg, &o->latency)
-                   ? IMC_OK
-                   : cli_usage_error("option '--latency': got '%s', "
-                                     "expected reference or physical", arg);
+    case COSTIO_OPT_RRAM:
+    case COSTIO_OPT_SRAM:
+        return costio_option(opt, arg, &o->model) == 1 ? IMC_OK : IMC_EINPUT;
     case OPT_AREA:
         if (!csvio_parse_double(arg, &o->area_max_mm2) ||
             !(o->area_max_mm2 > 0))
@@ -101,7 +94,7 @@ own_option(int opt, const char *arg, searchio_opts *o, int *gens_set)
 
 /* Parse the command line; the contract is in searchio.h. */
 int
-searchio_parse(int argc, char **argv, const char *exe, const char *usage,
+searchio_parse(int argc, char **argv, const char *usage,
                searchio_opts *o)
 {
     static const struct option longopts[] = {
@@ -115,9 +108,7 @@ searchio_parse(int argc, char **argv, const char *exe, const char *usage,
         {"init-candidates", required_argument, 0, OPT_INIT_CAND},
         {"init-keep", required_argument, 0, OPT_INIT_KEEP},
         {"area-max", required_argument, 0, OPT_AREA},
-        {"latency", required_argument, 0, 'l'},
-        {"constants-rram", required_argument, 0, OPT_RRAM},
-        {"constants-sram", required_argument, 0, OPT_SRAM},
+        COSTIO_LONGOPTS,
         {"best", required_argument, 0, 'b'},
         {"history", required_argument, 0, OPT_HISTORY},
         {"evaluated", required_argument, 0, OPT_EVALUATED},
@@ -134,11 +125,7 @@ searchio_parse(int argc, char **argv, const char *exe, const char *usage,
     o->init_candidates = 1000;
     o->init_keep = 500;
     o->area_max_mm2 = 800;
-    o->latency = COST_LATENCY_REFERENCE;
-    snprintf(o->constants_rram, sizeof o->constants_rram, "%s",
-             cli_data_path(exe, "experiments/constants/rram.csv"));
-    snprintf(o->constants_sram, sizeof o->constants_sram, "%s",
-             cli_data_path(exe, "experiments/constants/sram.csv"));
+    costio_opts_init(&o->model);
     while ((opt = getopt_long(argc, argv, "w:s:g:l:b:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
         if (cli_common_option(opt, optarg, usage, &common))
@@ -189,8 +176,8 @@ searchio_open(searchio_run *r, const searchio_opts *o)
         return imc_fail(o->space_path, 0, "every parameter has a single "
                         "value: nothing to search");
     int rram = r->sp.memory == DESIGN_RRAM;
-    r->model = cost_model_load(rram ? o->constants_rram : NULL,
-                               rram ? NULL : o->constants_sram);
+    r->model = cost_model_load(rram ? o->model.constants_rram : NULL,
+                               rram ? NULL : o->model.constants_sram);
     if (!r->model)
         return IMC_EINPUT;
     /* Evaluations can never exceed the batches asked, so this capacity
@@ -200,7 +187,7 @@ searchio_open(searchio_run *r, const searchio_opts *o)
     size_t batch = p2 && o->init_keep > o->pop ? o->init_keep : o->pop;
     r->prob = search_problem_alloc(&r->sp, r->model,
                                    (const net *const *)r->nets, r->nnets,
-                                   o->objective, o->area_max_mm2, o->latency,
+                                   o->objective, o->area_max_mm2, o->model.latency,
                                    cap);
     if (!r->prob)
         return IMC_EINPUT;
@@ -406,7 +393,8 @@ searchio_write_comment(FILE *fp, const searchio_opts *o)
     if (o->schedule == SEARCHIO_P2_PHASES)
         fprintf(fp, " init=%lu/%lu", o->init_candidates, o->init_keep);
     fprintf(fp, " area_max_mm2=%.10g latency=%s space=%s\n", o->area_max_mm2,
-            o->latency == COST_LATENCY_REFERENCE ? "reference" : "physical",
+            o->model.latency == COST_LATENCY_REFERENCE ? "reference"
+                                                       : "physical",
             o->space_path);
 }
 

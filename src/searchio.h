@@ -22,6 +22,7 @@
 #include "cost.h"
 #include "csvio.h"
 #include "ga.h"
+#include "costio.h"
 #include "search.h"
 #include "space.h"
 
@@ -42,21 +43,19 @@ typedef struct searchio_opts {
     unsigned long init_candidates; /* P2: random feasible designs drawn */
     unsigned long init_keep;     /* P2: kept by Hamming thinning */
     double area_max_mm2;
-    cost_latency_mode latency;
-    char constants_rram[4096], constants_sram[4096];
+    costio_opts model;        /* --latency, --constants-rram/-sram */
     const char *best;            /* NULL or "-": stdout */
     const char *history;         /* NULL: not written */
     const char *evaluated;       /* NULL: not written */
 } searchio_opts;
 
-/* Parse ga-search's command line into *o (defaults documented in usage).
- * exe is the executable's path as invoked (argv[0] before cli_init
- * shortens it), used to find the default constants beside bin/.
+/* Parse ga-search's command line into *o (defaults documented in usage;
+ * the default constants are found beside bin/, so call after cli_init).
  * --help and --version print and exit 0.  Returns IMC_OK, or prints a
  * usage error ("tool: what is wrong" + "Try 'tool --help'.") and returns
  * IMC_EINPUT. */
-int searchio_parse(int argc, char **argv, const char *exe,
-                   const char *usage, searchio_opts *o);
+int searchio_parse(int argc, char **argv, const char *usage,
+                   searchio_opts *o);
 
 /* One history row, kept for the progress line. */
 typedef struct searchio_row {

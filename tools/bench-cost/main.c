@@ -1,6 +1,7 @@
 /* bench-cost: how many designs per second the cost model evaluates. */
 #include "bench.h"
 #include "cli.h"
+#include "costio.h"
 #include "csvio.h"
 #include "err.h"
 
@@ -25,11 +26,7 @@ static const char usage[] =
     "Options:\n"
     "      --space FILE         design space (required)\n"
     "  -n, --designs N          designs to evaluate (default 20000)\n"
-    "  -l, --latency MODE       reference (default) or physical\n"
-    "      --constants-rram F   RRAM constants (default\n"
-    "                           experiments/constants/rram.csv)\n"
-    "      --constants-sram F   SRAM constants (default\n"
-    "                           experiments/constants/sram.csv)\n"
+    COSTIO_HELP
     CLI_SEED_HELP
     "\n" CLI_COMMON_HELP;
 
@@ -39,36 +36,27 @@ main(int argc, char **argv)
     static const struct option longopts[] = {
         {"space", required_argument, 0, 'p'},
         {"designs", required_argument, 0, 'n'},
-        {"latency", required_argument, 0, 'l'},
         {"seed", required_argument, 0, 's'},
-        {"constants-rram", required_argument, 0, 'R'},
-        {"constants-sram", required_argument, 0, 'S'},
+        COSTIO_LONGOPTS,
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     cli_common common = {0};
     const char *space_path = NULL;
-    char rram[4096], sram[4096];
+    costio_opts mo;
     unsigned long ndesigns = 20000, seed = 1;
-    cost_latency_mode mode = COST_LATENCY_REFERENCE;
-    int opt;
+    int opt, h;
     cli_init(argv[0]);
-    snprintf(rram, sizeof rram, "%s",
-             cli_data_path(argv[0], "experiments/constants/rram.csv"));
-    snprintf(sram, sizeof sram, "%s",
-             cli_data_path(argv[0], "experiments/constants/sram.csv"));
+    costio_opts_init(&mo);
     while ((opt = getopt_long(argc, argv, "n:l:s:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
         if (cli_common_option(opt, optarg, usage, &common))
             continue;
-        if ((opt == 'n' && cli_parse_ulong("--designs", optarg, &ndesigns)) ||
+        if ((h = costio_option(opt, optarg, &mo)) == IMC_EINPUT ||
+            (opt == 'n' && cli_parse_ulong("--designs", optarg, &ndesigns)) ||
             (opt == 's' && cli_parse_ulong("--seed", optarg, &seed)))
             return IMC_EINPUT;
-        if (opt == 'l' && !cost_latency_parse(optarg, &mode))
-            return cli_usage_error("option '--latency': got '%s', expected "
-                                   "reference or physical", optarg);
-        if (opt == 'p') space_path = optarg;
-        if (opt == 'R') snprintf(rram, sizeof rram, "%s", optarg);
-        if (opt == 'S') snprintf(sram, sizeof sram, "%s", optarg);
+        if (opt == 'p')
+            space_path = optarg;
     }
     if (!space_path || optind >= argc)
         return cli_usage_error("need --space SPACE.csv and a layer table");
@@ -80,12 +68,12 @@ main(int argc, char **argv)
     int st = nets && rng ? space_read(space_path, &s) : IMC_EINPUT;
     for (size_t i = 0; st == IMC_OK && i < nn; i++)
         st = net_read_table(argv[optind + (int)i], &nets[i]);
-    if (st == IMC_OK && !(m = cost_model_load(rram, sram)))
+    if (st == IMC_OK && !(m = costio_load_model(&mo)))
         st = IMC_EINPUT;
     bench_result r;
     if (st == IMC_OK) {
         gsl_rng_set(rng, seed);
-        st = bench_cost(m, &s, nets, nn, ndesigns, mode, rng, &r);
+        st = bench_cost(m, &s, nets, nn, ndesigns, mo.latency, rng, &r);
     }
     csvio_out out;
     if (st == IMC_OK && (st = csvio_out_open(&out, common.output)) == IMC_OK) {

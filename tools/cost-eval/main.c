@@ -28,14 +28,8 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  -d, --designs FILE       designs to evaluate (required)\n"
-    "  -l, --latency MODE       reference (default: the reference's pinned\n"
-    "                           CiMLoop mapping) or physical (input pulses\n"
-    "                           and array reads charged)\n"
     "      --per-layer          one row per layer with the mapping\n"
-    "      --constants-rram F   RRAM constants (default\n"
-    "                           experiments/constants/rram.csv)\n"
-    "      --constants-sram F   SRAM constants (default\n"
-    "                           experiments/constants/sram.csv)\n"
+    COSTIO_HELP
     "\n" CLI_COMMON_HELP;
 
 int
@@ -43,39 +37,27 @@ main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"designs", required_argument, 0, 'd'},
-        {"latency", required_argument, 0, 'l'},
         {"per-layer", no_argument, 0, 'P'},
-        {"constants-rram", required_argument, 0, 'R'},
-        {"constants-sram", required_argument, 0, 'S'},
+        COSTIO_LONGOPTS,
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     cli_common common = {0};
     const char *designs_path = NULL;
-    char rram[4096], sram[4096];
-    cost_latency_mode mode = COST_LATENCY_REFERENCE;
-    int per_layer = 0, opt;
+    costio_opts mo;
+    int per_layer = 0, opt, h;
 
     cli_init(argv[0]);
-    snprintf(rram, sizeof rram, "%s",
-             cli_data_path(argv[0], "experiments/constants/rram.csv"));
-    snprintf(sram, sizeof sram, "%s",
-             cli_data_path(argv[0], "experiments/constants/sram.csv"));
+    costio_opts_init(&mo);
     while ((opt = getopt_long(argc, argv, "d:l:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
         if (cli_common_option(opt, optarg, usage, &common))
             continue;
-        switch (opt) {
-        case 'd': designs_path = optarg; break;
-        case 'l':
-            if (!cost_latency_parse(optarg, &mode))
-                return cli_usage_error("option '--latency': got '%s', "
-                                       "expected reference or physical",
-                                       optarg);
-            break;
-        case 'P': per_layer = 1; break;
-        case 'R': snprintf(rram, sizeof rram, "%s", optarg); break;
-        case 'S': snprintf(sram, sizeof sram, "%s", optarg); break;
-        }
+        if ((h = costio_option(opt, optarg, &mo)) == IMC_EINPUT)
+            return h;
+        if (opt == 'd')
+            designs_path = optarg;
+        if (opt == 'P')
+            per_layer = 1;
     }
     if (!designs_path)
         return cli_usage_error("missing --designs DESIGNS.csv");
@@ -93,16 +75,16 @@ main(int argc, char **argv)
         if (st == IMC_OK && nets[i]->n > maxl)
             maxl = nets[i]->n;
     }
-    if (st == IMC_OK && !(model = cost_model_load(rram, sram)))
+    if (st == IMC_OK && !(model = costio_load_model(&mo)))
         st = IMC_EINPUT;
     if (st == IMC_OK && per_layer && !(scratch = calloc(maxl, sizeof *scratch)))
         st = imc_fail(NULL, 0, "out of memory");
     csvio_out out;
     if (st == IMC_OK && (st = csvio_out_open(&out, common.output)) == IMC_OK) {
         st = per_layer ? costio_write_layers(out.fp, model, designs, nd, nets,
-                                             nn, mode, scratch)
+                                             nn, mo.latency, scratch)
                        : costio_write_batch(out.fp, model, designs, nd, nets,
-                                            nn, mode);
+                                            nn, mo.latency);
         if (st == IMC_OK)
             st = csvio_out_commit(&out);
         else

@@ -46,11 +46,7 @@ static const char usage[] =
     "      --init-keep N        p2-phases: kept by max-min Hamming distance\n"
     "                           and evaluated (default 500)\n"
     "      --area-max MM2       area limit in mm2 (default 800)\n"
-    "  -l, --latency MODE       reference (default) or physical\n"
-    "      --constants-rram F   RRAM constants (default\n"
-    "                           experiments/constants/rram.csv)\n"
-    "      --constants-sram F   SRAM constants (default\n"
-    "                           experiments/constants/sram.csv)\n"
+    COSTIO_HELP
     "  -b, --best FILE          the best design (same as -o)\n"
     "      --history FILE       one row per generation: generation, phase,\n"
     "                           evaluations, cache_hits, best_score,\n"
@@ -67,10 +63,8 @@ main(int argc, char **argv)
 {
     searchio_opts o;
     searchio_run r;
-    const char *exe = argv[0];
-
     cli_init(argv[0]);
-    int st = searchio_parse(argc, argv, exe, usage, &o);
+    int st = searchio_parse(argc, argv, usage, &o);
     if (st != IMC_OK)
         return st;
     st = searchio_open(&r, &o);

@@ -1,5 +1,6 @@
 /* sweep-space: the exact optimum of a design space, by exhaustive search. */
 #include "cli.h"
+#include "costio.h"
 #include "csvio.h"
 #include "err.h"
 #include "sweep.h"
@@ -29,11 +30,7 @@ static const char usage[] =
     "Options:\n"
     "      --space FILE         design space (required)\n"
     "      --area-max MM2       area limit in mm2 (default 800)\n"
-    "  -l, --latency MODE       reference (default) or physical\n"
-    "      --constants-rram F   RRAM constants (default\n"
-    "                           experiments/constants/rram.csv)\n"
-    "      --constants-sram F   SRAM constants (default\n"
-    "                           experiments/constants/sram.csv)\n"
+    COSTIO_HELP
     "\n" CLI_COMMON_HELP;
 
 int
@@ -42,36 +39,28 @@ main(int argc, char **argv)
     static const struct option longopts[] = {
         {"space", required_argument, 0, 'p'},
         {"area-max", required_argument, 0, 'a'},
-        {"latency", required_argument, 0, 'l'},
-        {"constants-rram", required_argument, 0, 'R'},
-        {"constants-sram", required_argument, 0, 'S'},
+        COSTIO_LONGOPTS,
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     cli_common common = {0};
     const char *space_path = NULL;
-    char rram[4096], sram[4096];
+    costio_opts mo;
     double area_max = 800;
-    cost_latency_mode mode = COST_LATENCY_REFERENCE;
-    int opt;
+    int opt, h;
     cli_init(argv[0]);
-    snprintf(rram, sizeof rram, "%s",
-             cli_data_path(argv[0], "experiments/constants/rram.csv"));
-    snprintf(sram, sizeof sram, "%s",
-             cli_data_path(argv[0], "experiments/constants/sram.csv"));
+    costio_opts_init(&mo);
     while ((opt = getopt_long(argc, argv, "l:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
         if (cli_common_option(opt, optarg, usage, &common))
             continue;
+        if ((h = costio_option(opt, optarg, &mo)) == IMC_EINPUT)
+            return h;
         if (opt == 'a' && (!csvio_parse_double(optarg, &area_max) ||
                            !(area_max > 0)))
             return cli_usage_error("option '--area-max': got '%s', expected "
                                    "a number > 0", optarg);
-        if (opt == 'l' && !cost_latency_parse(optarg, &mode))
-            return cli_usage_error("option '--latency': got '%s', expected "
-                                   "reference or physical", optarg);
-        if (opt == 'p') space_path = optarg;
-        if (opt == 'R') snprintf(rram, sizeof rram, "%s", optarg);
-        if (opt == 'S') snprintf(sram, sizeof sram, "%s", optarg);
+        if (opt == 'p')
+            space_path = optarg;
     }
     if (!space_path || optind >= argc)
         return cli_usage_error("need --space SPACE.csv and a layer table");
@@ -83,10 +72,10 @@ main(int argc, char **argv)
     int st = nets && r ? space_read(space_path, &s) : IMC_EINPUT;
     for (size_t i = 0; st == IMC_OK && i < nn; i++)
         st = net_read_table(argv[optind + (int)i], &nets[i]);
-    if (st == IMC_OK && !(m = cost_model_load(rram, sram)))
+    if (st == IMC_OK && !(m = costio_load_model(&mo)))
         st = IMC_EINPUT;
     if (st == IMC_OK)
-        st = sweep_run(m, &s, nets, nn, mode, area_max, r);
+        st = sweep_run(m, &s, nets, nn, mo.latency, area_max, r);
     csvio_out out;
     if (st == IMC_OK && (st = csvio_out_open(&out, common.output)) == IMC_OK) {
         if ((st = sweep_write(out.fp, r)) == IMC_OK)
