@@ -410,3 +410,28 @@ net_write_table(FILE *fp, const net *n)
     }
     return ferror(fp) ? IMC_EINPUT : IMC_OK;
 }
+
+int
+net_read_tables(char *const *paths, size_t n, net ***out)
+{
+    net **nets = calloc(n ? n : 1, sizeof *nets);
+    int st = nets ? IMC_OK : imc_fail(NULL, 0, "out of memory");
+    for (size_t i = 0; st == IMC_OK && i < n; i++)
+        st = net_read_table(paths[i], &nets[i]);
+    if (st != IMC_OK) {
+        net_free_all(nets, n);
+        nets = NULL;
+    }
+    *out = nets;
+    return st;
+}
+
+void
+net_free_all(net **nets, size_t n)
+{
+    if (!nets)
+        return;
+    for (size_t i = 0; i < n; i++)
+        net_free(nets[i]);
+    free(nets);
+}

@@ -89,6 +89,13 @@ int net_stats_from_hist(net_layer *l, const double *in_hist, size_t in_bins,
 int net_read_table(const char *path, net **out);
 int net_write_table(FILE *fp, const net *n);
 
+/* Read n layer tables into a new array *out of n nets (the workloads of a
+ * command line); on failure nothing is left allocated.  Release with
+ * net_free_all(*out, n). */
+int net_read_tables(char *const *paths, size_t n, net ***out);
+/* Free an array of nets and the array; NULL is a no-op. */
+void net_free_all(net **nets, size_t n);
+
 /* Totals over layers. */
 double net_total_weights(const net *n);
 double net_total_macs(const net *n);

@@ -66,15 +66,14 @@ main(int argc, char **argv)
 
     size_t nd = 0, nn = (size_t)(argc - optind), maxl = 0;
     design *designs = NULL;
-    net **nets = calloc(nn, sizeof *nets);
+    net **nets = NULL;
     cost_model *model = NULL;
     cost_layer *scratch = NULL;
-    int st = nets ? design_read_all(designs_path, &designs, &nd) : IMC_EINPUT;
-    for (size_t i = 0; st == IMC_OK && i < nn; i++) {
-        st = net_read_table(argv[optind + (int)i], &nets[i]);
-        if (st == IMC_OK && nets[i]->n > maxl)
-            maxl = nets[i]->n;
-    }
+    int st = design_read_all(designs_path, &designs, &nd);
+    if (st == IMC_OK)
+        st = net_read_tables(argv + optind, nn, &nets);
+    for (size_t i = 0; st == IMC_OK && i < nn; i++)
+        maxl = nets[i]->n > maxl ? nets[i]->n : maxl;
     if (st == IMC_OK && !(model = costio_load_model(&mo)))
         st = IMC_EINPUT;
     if (st == IMC_OK && per_layer && !(scratch = calloc(maxl, sizeof *scratch)))
@@ -90,9 +89,7 @@ main(int argc, char **argv)
         else
             csvio_out_abort(&out);
     }
-    for (size_t i = 0; nets && i < nn; i++)
-        net_free(nets[i]);
-    free(nets);
+    net_free_all(nets, nn);
     free(designs);
     free(scratch);
     cost_model_free(model);

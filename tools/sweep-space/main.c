@@ -65,13 +65,13 @@ main(int argc, char **argv)
     if (!space_path || optind >= argc)
         return cli_usage_error("need --space SPACE.csv and a layer table");
     size_t nn = (size_t)(argc - optind);
-    net **nets = calloc(nn, sizeof *nets);
+    net **nets = NULL;
     space s;
     cost_model *m = NULL;
     sweep_result *r = malloc(sizeof *r);
-    int st = nets && r ? space_read(space_path, &s) : IMC_EINPUT;
-    for (size_t i = 0; st == IMC_OK && i < nn; i++)
-        st = net_read_table(argv[optind + (int)i], &nets[i]);
+    int st = r ? space_read(space_path, &s) : IMC_EINPUT;
+    if (st == IMC_OK)
+        st = net_read_tables(argv + optind, nn, &nets);
     if (st == IMC_OK && !(m = costio_load_model(&mo)))
         st = IMC_EINPUT;
     if (st == IMC_OK)
@@ -83,9 +83,7 @@ main(int argc, char **argv)
         else
             csvio_out_abort(&out);
     }
-    for (size_t i = 0; nets && i < nn; i++)
-        net_free(nets[i]);
-    free(nets);
+    net_free_all(nets, nn);
     free(r);
     cost_model_free(m);
     return st;
