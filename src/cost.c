@@ -138,8 +138,9 @@ cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
 }
 
 /* Physical-mode sequencing of one layer: array reads in sequence and, for
- * SRAM, the rows written before reading.  RRAM holds every layer at once
- * and spreads the spare crossbars as whole-network replicas; SRAM loads one
+ * SRAM, the rows written before reading (phys is read for SRAM only).
+ * RRAM holds every layer at once and spreads the spare crossbars as
+ * whole-network replicas (rram_replicas); SRAM loads one
  * layer at a time, in waves when it needs more crossbars than the chip has,
  * replicating it over the spare ones. */
 static void
@@ -175,15 +176,25 @@ cost_counts_net(const design *d, const net *n, cost_counts *c)
     map_phys phys[1];
     memset(c, 0, sizeof *c);
     c->mappable = 1;
-    for (size_t i = 0; i < n->n; i++)
+    double reads, wr;
+    /* SRAM sequences each layer on its own, so its physical counts come
+     * with the layer's mapping; RRAM's replication depends on the whole
+     * network's crossbars, so it needs a second pass, which reads only P
+     * and Q (no second mapping). */
+    for (size_t i = 0; i < n->n; i++) {
         cost_counts_layer(d, &n->layers[i], c, &ref, phys);
+        if (d->memory == DESIGN_SRAM) {
+            physical_sequence(d, &n->layers[i], phys, 1, &reads, &wr);
+            c->pulses_phys += reads;
+            c->write_rows_phys += wr;
+        }
+    }
+    if (d->memory == DESIGN_SRAM)
+        return;
     double rep = rram_replicas(d, c->xbars_needed);
     for (size_t i = 0; i < n->n; i++) {
-        double reads, wr;
-        map_physical(d, &n->layers[i], phys);
-        physical_sequence(d, &n->layers[i], phys, rep, &reads, &wr);
+        physical_sequence(d, &n->layers[i], NULL, rep, &reads, &wr);
         c->pulses_phys += reads;
-        c->write_rows_phys += wr;
     }
 }
 
