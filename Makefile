@@ -4,13 +4,17 @@
 CC      ?= cc
 CFLAGS  ?= -std=c11 -O2 -g -Wall -Wextra -pedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Isrc
-LDLIBS  = -lgsl -lgslcblas -lcsv -lyaml -lm
+LDLIBS  = -lgsl -lgslcblas -lcsv -lyaml -lm -pthread
 WARN    = -Werror -Wshadow -Wfloat-equal -Wstrict-prototypes -Wmissing-prototypes
 SNAKEMAKE ?= snakemake
 CORES   ?= 2
 
 LIB_SRC := $(wildcard src/*.c)
 LIB_OBJ := $(LIB_SRC:.c=.o)
+# tools/common: what the tools share around argv (options, help blocks,
+# data paths); never part of libimc.
+TOOLLIB_SRC := $(wildcard tools/common/*.c)
+TOOLLIB_OBJ := $(TOOLLIB_SRC:.c=.o)
 TOOLS   := $(notdir $(patsubst %/,%,$(dir $(wildcard tools/*/main.c))))
 BINS    := $(addprefix bin/,$(TOOLS))
 TEST_C  := $(wildcard t/*.c)
@@ -22,12 +26,21 @@ all: $(BINS) $(TEST_T)
 libimc.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
+libtools.a: $(TOOLLIB_OBJ)
+	$(AR) rcs $@ $^
+
 src/%.o: src/%.c $(wildcard src/*.h)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-bin/%: tools/%/main.c libimc.a
+tools/common/%.o: tools/common/%.c $(wildcard tools/common/*.h src/*.h)
+	$(CC) $(CPPFLAGS) -Itools/common $(CFLAGS) -c -o $@ $<
+
+# A tool is every .c file of its directory (main.c and its helpers).
+.SECONDEXPANSION:
+bin/%: $$(wildcard tools/%/*.c tools/%/*.h) libtools.a libimc.a
 	@mkdir -p bin
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< libimc.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Itools/common $(CFLAGS) -o $@ \
+	    $(wildcard tools/$*/*.c) libtools.a libimc.a $(LDLIBS)
 
 t/tap.o: t/tap.c t/tap.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -62,5 +75,5 @@ reproduce: deps all
 	$(SNAKEMAKE) -c$(CORES) --configfile experiments/paper.yaml
 
 clean:
-	rm -f src/*.o t/*.o t/*.t libimc.a
+	rm -f src/*.o tools/common/*.o t/*.o t/*.t libimc.a libtools.a
 	rm -rf bin

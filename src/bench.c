@@ -22,7 +22,7 @@ bench_cost(const cost_model *m, const space *s, net *const *nets,
     double lo[DESIGN_NPARAM], hi[DESIGN_NPARAM];
     int ng = space_ngenes(s);
     space_bounds(s, lo, hi);
-    if (!cost_model_has(m, s->memory))
+    if (!cost_model_has_p(m, s->memory))
         return imc_fail(NULL, 0, "no %s constants loaded",
                         design_memory_name(s->memory));
     double layers = 0;

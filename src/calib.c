@@ -66,9 +66,9 @@ calib_load(const char *reference, design_memory mem, const char *layers_dir,
     design *groups = NULL;
     size_t gcap = 0;
     while (st == IMC_OK) {
-        int got = csvio_next(r);
-        if (got != 1) {
-            st = got == 0 ? IMC_OK : IMC_EINPUT;
+        int got = csvio_read(r);
+        if (got != IMC_OK) {
+            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
             break;
         }
         calib_row row;

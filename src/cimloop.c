@@ -169,7 +169,7 @@ read_instance(yreader *y, problem *pr)
         if (y->ev.type != YAML_SCALAR_EVENT)
             return imc_fail(y->path, ev_line(y), "'instance': %s: expected "
                             "an integer >= 1, got a list or mapping", key);
-        if (!csvio_parse_long(scalar(y), &v) || v < 1 || v > (1L << 40))
+        if (csvio_to_long(scalar(y), &v) || v < 1 || v > (1L << 40))
             return imc_fail(y->path, ev_line(y), "'instance': %s: got '%s', "
                             "expected an integer >= 1", key, scalar(y));
         if (i == -1) {
@@ -208,7 +208,7 @@ read_hist(yreader *y, problem *pr, int h)
             return imc_fail(y->path, ev_line(y), "histogram '%s': bin %zu: "
                             "expected a number >= 0, got a list or mapping",
                             nm, n + 1);
-        if (!csvio_parse_double(scalar(y), &v) || !(v >= 0))
+        if (csvio_to_double(scalar(y), &v) || !(v >= 0))
             return imc_fail(y->path, ev_line(y), "histogram '%s': bin %zu: "
                             "got '%s', expected a number >= 0", nm, n + 1,
                             scalar(y));
@@ -368,10 +368,13 @@ make_layer(const char *path, const char *name, const problem *pr,
         return imc_fail(path, pr->op_line, "'name': unknown operator '%s' "
                         "(expected Conv2d, Linear, Conv1D or a name holding "
                         "'Attention')", pr->op);
-    if (pr->hist_line[0])
-        net_stats_from_hist(l, pr->hist[0], pr->nbins[0], pr->hist[1],
-                            pr->nbins[1]);
-    else
+    if (pr->hist_line[0]) {
+        if (net_stats_from_hist(l, pr->hist[0], pr->nbins[0], pr->hist[1],
+                                pr->nbins[1]) != IMC_OK)
+            return imc_fail(path, pr->hist_line[0], "'histograms': expected "
+                            "2^k - 1 non-negative bins (k = 1..8) with a "
+                            "positive sum for Inputs and Weights");
+    } else
         net_stats_default(l);
     net_layer_derive(l);
     return net_layer_check(l, path, pr->inst_line);

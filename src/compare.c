@@ -134,9 +134,9 @@ read_costs(const char *path, const char *file, entry **out, size_t *nout)
     entry *v = NULL;
     size_t n = 0, cap = 0;
     while (st == IMC_OK) {
-        int got = csvio_next(r);
-        if (got != 1) {
-            st = got == 0 ? IMC_OK : IMC_EINPUT;
+        int got = csvio_read(r);
+        if (got != IMC_OK) {
+            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
             break;
         }
         if (n == cap) {

@@ -45,9 +45,9 @@ consts_read(const char *path, consts *c)
         csrc = col[5];
     int seen[CONSTS_N] = {0};
     while (st == IMC_OK) {
-        int got = csvio_next(r);
-        if (got != 1) {
-            st = got == 0 ? IMC_OK : IMC_EINPUT;
+        int got = csvio_read(r);
+        if (got != IMC_OK) {
+            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
             break;
         }
         const char *name = csvio_field(r, (size_t)cn);

@@ -65,7 +65,7 @@ cost_model_set_consts(cost_model *m, design_memory mem, const consts *c)
 }
 
 int
-cost_model_has(const cost_model *m, design_memory mem)
+cost_model_has_p(const cost_model *m, design_memory mem)
 {
     return m->has[mem];
 }
@@ -76,16 +76,22 @@ cost_model_consts(const cost_model *m, design_memory mem)
     return m->has[mem] ? &m->c[mem] : NULL;
 }
 
+const char *
+cost_latency_name(cost_latency_mode mode)
+{
+    return mode == COST_LATENCY_REFERENCE ? "reference" : "physical";
+}
+
 int
-cost_latency_parse(const char *s, cost_latency_mode *mode)
+cost_latency_from_name(const char *s, cost_latency_mode *mode)
 {
     if (strcmp(s, "reference") == 0)
         *mode = COST_LATENCY_REFERENCE;
     else if (strcmp(s, "physical") == 0)
         *mode = COST_LATENCY_PHYSICAL;
     else
-        return 0;
-    return 1;
+        return IMC_EINPUT;
+    return IMC_OK;
 }
 
 /* ------------------------------------------------------------ counts */
@@ -379,7 +385,7 @@ cost_area(const cost_model *m, const design *d,
 /* ------------------------------------------------------------ networks */
 
 int
-cost_counts_fit(const design *d, const cost_counts *c)
+cost_counts_fit_p(const design *d, const cost_counts *c)
 {
     return d->memory == DESIGN_SRAM ||
            (c->mappable && c->xbars_needed <= design_macros(d));
@@ -396,7 +402,7 @@ cost_eval_net(const cost_model *m, const design *d, const net *n,
     out->area_mm2 = cost_area(m, d, out->area_comp_mm2);
     out->xbars_needed = c.xbars_needed;
     out->mappable = c.mappable;
-    out->fits = cost_counts_fit(d, &c);
+    out->fits = cost_counts_fit_p(d, &c);
 }
 
 void

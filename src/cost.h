@@ -70,8 +70,8 @@ typedef struct cost_counts {
  * memory type is not needed).  NULL after reporting on bad input. */
 cost_model *cost_model_load(const char *rram_csv, const char *sram_csv);
 void cost_model_free(cost_model *m);
-/* 1 when constants for this memory type were loaded. */
-int cost_model_has(const cost_model *m, design_memory mem);
+/* Predicate: 1 when constants for this memory type were loaded. */
+int cost_model_has_p(const cost_model *m, design_memory mem);
 
 typedef struct cost_layer {
     double energy_j;
@@ -101,7 +101,7 @@ void cost_counts_net(const design *d, const net *n, cost_counts *c);
 /* Whether a network with counts c can run on design d: for RRAM, every
  * weight resident at once (one copy fits the crossbars) under a valid
  * reference mapping; SRAM streams its weights, so always 1. */
-int cost_counts_fit(const design *d, const cost_counts *c);
+int cost_counts_fit_p(const design *d, const cost_counts *c);
 
 /* Energy (J) of counts on design d; fills the breakdown when comp != NULL. */
 double cost_energy(const cost_model *m, const design *d, const cost_counts *c,
@@ -134,6 +134,10 @@ void cost_eval_layers(const cost_model *m, const design *d, const net *n,
 void cost_eval_net(const cost_model *m, const design *d, const net *n,
                    cost_latency_mode mode, cost_result *out);
 
-int cost_latency_parse(const char *s, cost_latency_mode *mode);
+/* Look up "reference" or "physical": IMC_OK, or IMC_EINPUT (not
+ * reported). */
+int cost_latency_from_name(const char *s, cost_latency_mode *mode);
+/* "reference" or "physical". */
+const char *cost_latency_name(cost_latency_mode mode);
 
 #endif

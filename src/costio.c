@@ -1,6 +1,5 @@
 /* costio.c: the CSV shape of cost-eval's results. */
 #include "costio.h"
-#include "cli.h"
 #include "csvio.h"
 #include "err.h"
 
@@ -26,7 +25,7 @@ put_values(FILE *fp, const double *v, int n)
 static int
 check_memory(const cost_model *m, const design *d, size_t row)
 {
-    if (!cost_model_has(m, d->memory))
+    if (!cost_model_has_p(m, d->memory))
         return imc_fail("--designs", (long)row + 2,
                         "no %s constants loaded for this design",
                         design_memory_name(d->memory));
@@ -100,42 +99,4 @@ costio_write_layers(FILE *fp, const cost_model *m, const design *designs,
         }
     }
     return IMC_OK;
-}
-
-/* ------------------------------------------------------------ options */
-
-void
-costio_opts_init(costio_opts *o)
-{
-    o->latency = COST_LATENCY_REFERENCE;
-    snprintf(o->constants_rram, sizeof o->constants_rram, "%s",
-             cli_data_path("", "experiments/constants/rram.csv"));
-    snprintf(o->constants_sram, sizeof o->constants_sram, "%s",
-             cli_data_path("", "experiments/constants/sram.csv"));
-}
-
-int
-costio_option(int opt, const char *arg, costio_opts *o)
-{
-    switch (opt) {
-    case 'l':
-        if (!cost_latency_parse(arg, &o->latency))
-            return cli_usage_error("option '--latency': got '%s', expected "
-                                   "reference or physical", arg);
-        return 1;
-    case COSTIO_OPT_RRAM:
-        snprintf(o->constants_rram, sizeof o->constants_rram, "%s", arg);
-        return 1;
-    case COSTIO_OPT_SRAM:
-        snprintf(o->constants_sram, sizeof o->constants_sram, "%s", arg);
-        return 1;
-    default:
-        return 0;
-    }
-}
-
-cost_model *
-costio_load_model(const costio_opts *o)
-{
-    return cost_model_load(o->constants_rram, o->constants_sram);
 }

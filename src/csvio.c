@@ -31,7 +31,7 @@ struct csvio_reader {
     /* header */
     char **cols;
     size_t ncols;
-    /* the record handed out by csvio_next */
+    /* the record handed out by csvio_read */
     char **cur;
     size_t ncur;
 };
@@ -78,8 +78,9 @@ free_fields(char **f, size_t n)
         free(f[i]);
 }
 
-/* Pull physical lines into libcsv until one record is complete.  Returns 1
- * with the record moved into r->cur, 0 at EOF, IMC_EINPUT on error. */
+/* Pull physical lines into libcsv until one record is complete.  Returns
+ * IMC_OK with the record moved into r->cur, IMC_EOF at end of input,
+ * IMC_EINPUT on error. */
 static int
 read_record(csvio_reader *r)
 {
@@ -93,7 +94,7 @@ read_record(csvio_reader *r)
             r->nfields = r->capfields = 0;
             r->record_ready = 0;
             r->record_line = r->pending_line;
-            return 1;
+            return IMC_OK;
         }
         errno = 0;
         ssize_t len = getline(&r->linebuf, &r->linecap, r->fp);
@@ -106,7 +107,7 @@ read_record(csvio_reader *r)
                                 "malformed CSV (unterminated quote)");
             if (r->record_ready)
                 continue;
-            return 0;
+            return IMC_EOF;
         }
         r->lineno++;
         /* A comment line, outside a quoted field, is skipped whole. */
@@ -148,8 +149,8 @@ csvio_open(const char *path)
         return NULL;
     }
     int st = read_record(r);
-    if (st != 1) {
-        if (st == 0)
+    if (st != IMC_OK) {
+        if (st == IMC_EOF)
             imc_fail(r->path, 0, "empty file (expected a header row)");
         csvio_close(r);
         return NULL;
@@ -196,16 +197,16 @@ csvio_close(csvio_reader *r)
 }
 
 int
-csvio_next(csvio_reader *r)
+csvio_read(csvio_reader *r)
 {
     int st = read_record(r);
-    if (st != 1)
+    if (st != IMC_OK)
         return st;
     if (r->ncur != r->ncols)
         return imc_fail(r->path, r->record_line,
                         "expected %zu fields as in the header, got %zu",
                         r->ncols, r->ncur);
-    return 1;
+    return IMC_OK;
 }
 
 size_t csvio_ncols(const csvio_reader *r) { return r->ncols; }
@@ -254,37 +255,37 @@ csvio_fail(const csvio_reader *r, const char *fmt, ...)
 }
 
 int
-csvio_parse_double(const char *s, double *out)
+csvio_to_double(const char *s, double *out)
 {
     char *end;
     if (!*s)
-        return 0;
+        return IMC_EINPUT;
     errno = 0;
     double v = strtod(s, &end);
     if (*end || errno == ERANGE || !isfinite(v))
-        return 0;
+        return IMC_EINPUT;
     *out = v;
-    return 1;
+    return IMC_OK;
 }
 
 int
-csvio_parse_long(const char *s, long *out)
+csvio_to_long(const char *s, long *out)
 {
     char *end;
     if (!*s)
-        return 0;
+        return IMC_EINPUT;
     errno = 0;
     long v = strtol(s, &end, 10);
     if (*end || errno == ERANGE)
-        return 0;
+        return IMC_EINPUT;
     *out = v;
-    return 1;
+    return IMC_OK;
 }
 
 int
 csvio_get_double(const csvio_reader *r, size_t i, double *out)
 {
-    if (!csvio_parse_double(r->cur[i], out))
+    if (csvio_to_double(r->cur[i], out))
         return csvio_fail(r, "column '%s': got '%s', expected a number",
                           r->cols[i], r->cur[i]);
     return IMC_OK;
@@ -293,7 +294,7 @@ csvio_get_double(const csvio_reader *r, size_t i, double *out)
 int
 csvio_get_positive(const csvio_reader *r, size_t i, double *out)
 {
-    if (!csvio_parse_double(r->cur[i], out) || !(*out > 0))
+    if (csvio_to_double(r->cur[i], out) || !(*out > 0))
         return csvio_fail(r, "column '%s': got '%s', expected a number > 0",
                           r->cols[i], r->cur[i]);
     return IMC_OK;
@@ -302,7 +303,7 @@ csvio_get_positive(const csvio_reader *r, size_t i, double *out)
 int
 csvio_get_long(const csvio_reader *r, size_t i, long min, long max, long *out)
 {
-    if (!csvio_parse_long(r->cur[i], out) || *out < min || *out > max) {
+    if (csvio_to_long(r->cur[i], out) || *out < min || *out > max) {
         if (max == __LONG_MAX__)
             return csvio_fail(r,
                               "column '%s': got '%s', expected an integer >= %ld",
@@ -385,6 +386,48 @@ csvio_out_commit(csvio_out *out)
     free(out->tmp_path);
     free(out->path);
     out->tmp_path = out->path = NULL;
+    return IMC_OK;
+}
+
+int
+csvio_out_commit_all(csvio_out *const *outs, size_t n)
+{
+    /* First make sure every output is complete on disk, then rename them
+     * all: a write error in any leaves none of them behind. */
+    int bad = 0, e = 0;
+    for (size_t i = 0; i < n; i++) {
+        csvio_out *o = outs[i];
+        if (!o->fp)
+            continue;
+        if (fflush(o->fp) != 0 || ferror(o->fp)) {
+            bad = 1;
+            e = errno;
+        }
+        if (o->fp != stdout) {
+            if (fclose(o->fp) != 0 && !bad) {
+                bad = 1;
+                e = errno;
+            }
+        }
+        o->fp = NULL;
+    }
+    for (size_t i = 0; !bad && i < n; i++) {
+        csvio_out *o = outs[i];
+        if (o->tmp_path && rename(o->tmp_path, o->path) != 0) {
+            bad = 1;
+            e = errno;
+        }
+        if (!bad) {
+            free(o->tmp_path);
+            free(o->path);
+            o->tmp_path = o->path = NULL;
+        }
+    }
+    if (bad) {
+        for (size_t i = 0; i < n; i++)
+            csvio_out_abort(outs[i]);
+        return imc_fail(NULL, 0, "error writing output: %s", strerror(e));
+    }
     return IMC_OK;
 }
 

@@ -1,12 +1,12 @@
 /* csvio.h: CSV in and out with line numbers, over libcsv.
  *
  * Reading: csvio_open() opens a file ("-" is stdin), reads its header row and
- * then hands out one record at a time with csvio_next().  libcsv reports only
+ * then hands out one record at a time with csvio_read().  libcsv reports only
  * byte offsets, so the reader feeds it one physical line at a time; every
  * record therefore knows the line it started on, and every diagnostic says
  * "file:line: ...".  Lines whose first character is '#' are comments (the
  * tools write provenance such as the seed there).  Field strings belong to the
- * reader and stay valid until the next csvio_next() or csvio_close().
+ * reader and stay valid until the next csvio_read() or csvio_close().
  *
  * Writing: csvio_out_open() writes into a temporary file beside the target
  * and csvio_out_commit() renames it into place, so a failed run never leaves
@@ -27,10 +27,12 @@ typedef struct csvio_reader csvio_reader;
 csvio_reader *csvio_open(const char *path);
 void csvio_close(csvio_reader *r);
 
-/* Read the next record: 1 when a record is ready, 0 at end of file,
- * IMC_EINPUT (reported) on a malformed line or a record whose field count
- * differs from the header's. */
-int csvio_next(csvio_reader *r);
+/* Read the next record: IMC_OK when a record is ready, IMC_EOF at end of
+ * input, IMC_EINPUT (reported) on a malformed line or a record whose field
+ * count differs from the header's.  Loop as
+ *     while ((st = csvio_read(r)) == IMC_OK) { ... }
+ *     if (st != IMC_EOF) ... error ... */
+int csvio_read(csvio_reader *r);
 
 size_t csvio_ncols(const csvio_reader *r);
 const char *csvio_colname(const csvio_reader *r, size_t i);
@@ -72,6 +74,11 @@ typedef struct csvio_out {
 int csvio_out_open(csvio_out *out, const char *path);
 /* Flush, check for write errors and rename into place. */
 int csvio_out_commit(csvio_out *out);
+/* Commit several outputs together: flush and close every one, and only
+ * when all succeeded rename them all into place; otherwise discard them
+ * all.  Outputs already committed or aborted (fp NULL) are skipped.
+ * Returns IMC_OK or reports and returns IMC_EINPUT. */
+int csvio_out_commit_all(csvio_out *const *outs, size_t n);
 /* Discard a partial output (no-op for stdout). */
 void csvio_out_abort(csvio_out *out);
 
@@ -79,8 +86,9 @@ void csvio_out_abort(csvio_out *out);
 void csvio_put_string(FILE *fp, const char *s);
 void csvio_put_double(FILE *fp, double v);
 
-/* Parse a whole string as a number (no trailing junk): 1 on success. */
-int csvio_parse_double(const char *s, double *out);
-int csvio_parse_long(const char *s, long *out);
+/* Parse a whole string as a number (no trailing junk; a double must be
+ * finite): IMC_OK, or IMC_EINPUT (not reported) with *out unchanged. */
+int csvio_to_double(const char *s, double *out);
+int csvio_to_long(const char *s, long *out);
 
 #endif

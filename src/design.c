@@ -155,9 +155,9 @@ design_read_all(const char *path, design **out, size_t *n)
     size_t cap = 0;
     design *v = NULL;
     while (st == IMC_OK) {
-        int got = csvio_next(r);
-        if (got != 1) {
-            st = got == 0 ? IMC_OK : IMC_EINPUT;
+        int got = csvio_read(r);
+        if (got != IMC_OK) {
+            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
             break;
         }
         if (*n == cap) {

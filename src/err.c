@@ -6,7 +6,8 @@
 
 static const char *program_name = "imc";
 static imc_err_handler *handler;
-static char last_message[1024];
+/* per thread: runs in several threads may report at once */
+static _Thread_local char last_message[1024];
 
 void
 imc_err_set_program(const char *name)

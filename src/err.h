@@ -15,6 +15,8 @@
 #include <stdarg.h>
 
 enum {
+    IMC_EOF = -1,     /* end of input (csvio_read): not an error, never an
+                         exit code */
     IMC_OK = 0,       /* success */
     IMC_EINPUT = 2,   /* bad input data, usage error or I/O failure */
     IMC_ENUMERIC = 3  /* numerical failure (GSL status other than success) */

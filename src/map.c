@@ -531,7 +531,7 @@ map_physical(const design *d, const net_layer *l, map_phys *m)
  * of map_physical xbars is at most design_macros(d)), else 0; the sum goes
  * to *xbars_needed when it is not NULL. */
 int
-map_net_fits(const design *d, const net *n, double *xbars_needed)
+map_net_fits_p(const design *d, const net *n, double *xbars_needed)
 {
     double sum = 0.0;
     for (size_t i = 0; i < n->n; i++) {
@@ -585,7 +585,7 @@ map_write_layers(FILE *fp, const design *d, const net *n)
 
 /* Write a one-row summary of network n on design d to fp: the design
  * columns, the workload name, its layer count, the crossbars one copy of
- * its weights needs (map_net_fits) against the chip's, fits (0/1), the
+ * its weights needs (map_net_fits_p) against the chip's, fits (0/1), the
  * weight cells over those crossbars' cells, and the reference mapping's
  * total cycles, latency_s and valid (0/1: every layer valid).  Returns
  * like map_write_layers. */
@@ -593,7 +593,7 @@ int
 map_write_summary(FILE *fp, const design *d, const net *n)
 {
     double xbars, cells = 0.0, cycles = 0.0;
-    int fits = map_net_fits(d, n, &xbars), valid;
+    int fits = map_net_fits_p(d, n, &xbars), valid;
     double latency = map_net_latency_s(d, n, &valid);
     long b = d->bits_per_cell < MAP_WEIGHT_BITS ? d->bits_per_cell
                                                 : MAP_WEIGHT_BITS;

@@ -71,7 +71,7 @@ void map_physical(const design *d, const net_layer *l, map_phys *m);
 
 /* Whole-network capacity check: the sum of xbars over layers against
  * design_macros(d).  Returns 1 when every weight fits on chip at once. */
-int map_net_fits(const design *d, const net *n, double *xbars_needed);
+int map_net_fits_p(const design *d, const net *n, double *xbars_needed);
 
 /* map-workload's two outputs (CSV with a header): one row per layer with
  * the physical and the reference mapping and the layer's reference latency,

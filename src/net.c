@@ -54,14 +54,14 @@ net_op_name(net_op op)
 }
 
 int
-net_op_parse(const char *s, net_op *op)
+net_op_from_name(const char *s, net_op *op)
 {
     for (size_t i = 0; i < sizeof op_names / sizeof op_names[0]; i++)
         if (strcmp(s, op_names[i]) == 0) {
             *op = (net_op)i;
-            return 1;
+            return IMC_OK;
         }
-    return 0;
+    return IMC_EINPUT;
 }
 
 void
@@ -231,21 +231,21 @@ net_stats_from_hist(net_layer *l, const double *in_hist, size_t in_bins,
     double p[255], bit[8];
     int kin = hist_bits(in_bins), kw = hist_bits(w_bins);
     if (kin < 0 || kw < 0)
-        return -1;
+        return IMC_EINPUT;
     if (normalise(in_hist, in_bins, p) != 0)
-        return -1;
+        return IMC_EINPUT;
     bit_means(p, in_bins, kin, bit);
     double x = 0;
     for (int j = 0; j < 8; j++)
         x += bit[j] * (double)(1u << j);
     l->x_mean = x / 255.0;
     if (normalise(w_hist, w_bins, p) != 0)
-        return -1;
+        return IMC_EINPUT;
     bit_means(p, w_bins, kw, bit);
     l->w_mean[0] = 0;
     for (int b = 1; b <= NET_MAX_BITS; b++)
         l->w_mean[b] = slice_mean(bit, b);
-    return 0;
+    return IMC_OK;
 }
 
 /* Defaults for networks shipped without histograms: the medians over all
@@ -326,9 +326,9 @@ net_read_table(const char *path, net **out)
     static const char *const derived_cols[] = {"weights", "macs"};
     int c_derived[2] = {csvio_col(r, "weights"), csvio_col(r, "macs")};
     while (st == IMC_OK) {
-        int got = csvio_next(r);
-        if (got != 1) {
-            st = got == 0 ? IMC_OK : IMC_EINPUT;
+        int got = csvio_read(r);
+        if (got != IMC_OK) {
+            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
             break;
         }
         net_layer l;
@@ -340,7 +340,7 @@ net_read_table(const char *path, net **out)
             break;
         }
         snprintf(l.name, sizeof l.name, "%s", nm);
-        if (!net_op_parse(csvio_field(r, (size_t)c_op), &l.op)) {
+        if (net_op_from_name(csvio_field(r, (size_t)c_op), &l.op)) {
             st = csvio_fail(r, "column 'op': got '%s', expected one of conv, "
                                "dwconv, linear, matmul",
                             csvio_field(r, (size_t)c_op));

@@ -55,8 +55,8 @@ void net_free(net *n);
 int net_push(net *n, const net_layer *l);
 
 const char *net_op_name(net_op op);
-/* Parse an op name; 1 on success. */
-int net_op_parse(const char *s, net_op *op);
+/* Look up an op name: IMC_OK, or IMC_EINPUT (not reported). */
+int net_op_from_name(const char *s, net_op *op);
 
 /* Set every field of *l: name, op, dimensions, the default statistics
  * (net_stats_default) and the derived weights and macs.  Does not check
@@ -80,7 +80,8 @@ double net_layer_output_bits(const net_layer *l);
 void net_stats_default(net_layer *l);
 /* Statistics from zero-centred histograms with 2^k - 1 bins (k in 1..8),
  * normalised or not: input histogram -> x_mean, weight histogram -> w_mean.
- * Returns 0 on success, -1 when nbins is not 2^k - 1 or the mass is 0. */
+ * Returns IMC_OK, or IMC_EINPUT (not reported) when nbins is not 2^k - 1,
+ * a bin is negative or the mass is 0. */
 int net_stats_from_hist(net_layer *l, const double *in_hist, size_t in_bins,
                         const double *w_hist, size_t w_bins);
 

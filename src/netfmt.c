@@ -67,7 +67,7 @@ static int
 get_int(parser *p, const char *what, const char *word, long min, long *out)
 {
     long v;
-    if (!csvio_parse_long(word, &v) || v < min || v > NETFMT_MAX_INT)
+    if (csvio_to_long(word, &v) || v < min || v > NETFMT_MAX_INT)
         return FAIL(p, "'%s': %s: got '%s', expected an integer from %ld "
                        "to %ld", p->words[0], what, word, min,
                     NETFMT_MAX_INT);
@@ -100,7 +100,7 @@ get_opts(parser *p, size_t first, const char *keys, long *vals)
             return FAIL(p, "'%s': option '%c' given twice", p->words[0],
                         *k);
         long min = *k == 'p' ? 0 : 1, v;
-        if (!csvio_parse_long(w + 2, &v) || v < min || v > NETFMT_MAX_INT)
+        if (csvio_to_long(w + 2, &v) || v < min || v > NETFMT_MAX_INT)
             return FAIL(p, "'%s': option '%c': got '%s', expected an "
                            "integer from %ld to %ld", p->words[0], *k,
                         w + 2, min, NETFMT_MAX_INT);

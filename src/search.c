@@ -33,14 +33,14 @@ static const char *const objective_names[] = {"single", "joint", "mean",
 
 /* Parse an objective name; see search.h. */
 int
-search_objective_parse(const char *s, search_objective *o)
+search_objective_from_name(const char *s, search_objective *o)
 {
     for (int i = 0; i < 4; i++)
         if (strcmp(s, objective_names[i]) == 0) {
             *o = (search_objective)i;
-            return 1;
+            return IMC_OK;
         }
-    return 0;
+    return IMC_EINPUT;
 }
 
 /* The name of an objective; see search.h. */
@@ -120,7 +120,7 @@ search_problem_alloc(const space *s, const cost_model *model,
                  "got %zu", nnets);
         return NULL;
     }
-    if (!cost_model_has(model, s->memory)) {
+    if (!cost_model_has_p(model, s->memory)) {
         imc_fail(NULL, 0, "no cost-model constants loaded for %s",
                  design_memory_name(s->memory));
         return NULL;
@@ -130,8 +130,15 @@ search_problem_alloc(const space *s, const cost_model *model,
                  area_max_mm2);
         return NULL;
     }
+    if (max_records > SEARCH_MAX_RECORDS) {
+        imc_fail(NULL, 0, "a cache of %zu designs exceeds the limit of %lu "
+                 "(reduce the population or the generations)", max_records,
+                 (unsigned long)SEARCH_MAX_RECORDS);
+        return NULL;
+    }
     search_problem *p = calloc(1, sizeof *p);
-    /* a table at most half full keeps linear probes short */
+    /* a table at most half full keeps linear probes short; max_records is
+     * bounded above, so the doubling cannot overflow */
     size_t tsize = 16;
     while (tsize < 2 * max_records)
         tsize *= 2;
@@ -157,6 +164,16 @@ search_problem_alloc(const space *s, const cost_model *model,
     p->cap = max_records;
     p->mask = tsize - 1;
     return p;
+}
+
+/* Forget every design evaluated; see search.h. */
+void
+search_reset(search_problem *p)
+{
+    memset(p->keys, 0, (p->mask + 1) * sizeof *p->keys);
+    p->nrec = 0;
+    p->evaluations = p->hits = p->uncached = 0;
+    p->generation = 0;
 }
 
 /* Release a problem; NULL is a no-op. */

@@ -47,6 +47,10 @@
 /* Most workloads one search may combine (P2's largest set has 9). */
 #define SEARCH_MAX_WORKLOADS 16
 
+/* Largest cache a problem may hold (2^26 designs, a few GB): bounds the
+ * hash table so its size computation cannot overflow. */
+#define SEARCH_MAX_RECORDS (1UL << 26)
+
 typedef enum {
     SEARCH_SINGLE,  /* E * L * A of the one workload */
     SEARCH_JOINT,   /* max E * max L * A */
@@ -54,8 +58,12 @@ typedef enum {
     SEARCH_ALL      /* A * prod E * prod L */
 } search_objective;
 
-/* Parse "single", "joint", "mean" or "all"; 1 on success, 0 otherwise. */
-int search_objective_parse(const char *s, search_objective *o);
+/* The names, for messages. */
+#define SEARCH_OBJECTIVE_NAMES "single, joint, mean or all"
+
+/* Look up "single", "joint", "mean" or "all": IMC_OK, or IMC_EINPUT (not
+ * reported) for any other name. */
+int search_objective_from_name(const char *s, search_objective *o);
 const char *search_objective_name(search_objective o);
 
 typedef struct search_result {
@@ -94,14 +102,17 @@ double search_violation(double area_mm2, double area_max_mm2, size_t n,
 /* Build a problem.  nets[0..nnets-1] and model are borrowed; the space is
  * copied.  max_records is the cache capacity (distinct designs stored).
  * Returns NULL after reporting when nnets is 0 or above
- * SEARCH_MAX_WORKLOADS, the objective is single but nnets != 1, the model
- * has no constants for the space's memory type, area_max_mm2 is not > 0,
- * or memory runs out. */
+ * SEARCH_MAX_WORKLOADS, max_records is above SEARCH_MAX_RECORDS, the
+ * objective is single but nnets != 1, the model has no constants for the
+ * space's memory type, area_max_mm2 is not > 0, or memory runs out. */
 search_problem *search_problem_alloc(const space *s, const cost_model *model,
                                      const net *const *nets, size_t nnets,
                                      search_objective o, double area_max_mm2,
                                      cost_latency_mode mode,
                                      size_t max_records);
+/* Empty the cache and zero the counters, as after search_problem_alloc
+ * (a new run over the same problem). */
+void search_reset(search_problem *p);
 /* Release the problem and its cache; NULL is a no-op. */
 void search_problem_free(search_problem *p);
 

@@ -39,7 +39,7 @@ parse_values(const csvio_reader *r, const char *text, int k, space *s)
                               name, n + 1);
         memcpy(tok, start, len);
         tok[len] = '\0';
-        if (!csvio_parse_double(tok, &v))
+        if (csvio_to_double(tok, &v))
             return csvio_fail(r, "parameter '%s': got '%s', expected a "
                               "number", name, tok);
         if (is_integer_param(k) && v - floor(v) > 0)
@@ -100,9 +100,9 @@ space_read(const char *path, space *out)
     int c_val = c_par < 0 ? -1 : csvio_require(r, "values");
     int st = c_val < 0 ? IMC_EINPUT : IMC_OK;
     while (st == IMC_OK) {
-        int got = csvio_next(r);
-        if (got != 1) {
-            st = got == 0 ? IMC_OK : IMC_EINPUT;
+        int got = csvio_read(r);
+        if (got != IMC_OK) {
+            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
             break;
         }
         const char *par = csvio_field(r, (size_t)c_par);

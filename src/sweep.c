@@ -50,7 +50,7 @@ sweep_run(const cost_model *m, const space *s, net *const *nets, size_t nn,
     if (nn == 0 || nn > SEARCH_MAX_WORKLOADS)
         return imc_fail(NULL, 0, "got %zu workloads, expected 1 to %d", nn,
                         SEARCH_MAX_WORKLOADS);
-    if (!cost_model_has(m, s->memory))
+    if (!cost_model_has_p(m, s->memory))
         return imc_fail(NULL, 0, "no %s constants loaded",
                         design_memory_name(s->memory));
     memset(out, 0, sizeof *out);
@@ -83,7 +83,7 @@ sweep_run(const cost_model *m, const space *s, net *const *nets, size_t nn,
         int all_fit = 1;
         for (size_t w = 0; w < nn; w++) {
             cost_counts_net(&d, nets[w], &counts[w]);
-            fits[w] = cost_counts_fit(&d, &counts[w]);
+            fits[w] = cost_counts_fit_p(&d, &counts[w]);
             all_fit &= fits[w];
         }
         out->geometries += 1;

@@ -33,7 +33,7 @@ read_all(const char *text, long *last_line)
     if (!r)
         return IMC_EINPUT;
     int st;
-    while ((st = csvio_next(r)) == 1)
+    while ((st = csvio_read(r)) == IMC_OK)
         *last_line = csvio_line(r);
     csvio_close(r);
     return st;
@@ -54,13 +54,13 @@ main(void)
     close(mkstemp(path));
     long line = 0;
 
-    is_int(0, read_all("a,b\n# a comment\n1,2\n\"x\ny\",3\n4,5\n", &line),
+    is_int(IMC_EOF, read_all("a,b\n# a comment\n1,2\n\"x\ny\",3\n4,5\n", &line),
            "comments and a quoted newline read");
     is_int(6, line, "the last record starts on line 6");
 
     write_file("a,b\n1,\"q,r\"\n");
     csvio_reader *r = csvio_open(path);
-    ok(r && csvio_next(r) == 1, "one record");
+    ok(r && csvio_read(r) == IMC_OK, "one record");
     is_string("q,r", csvio_field(r, 1), "quoted comma kept");
     is_int(1, csvio_col(r, "b"), "column index by name");
     is_int(-1, csvio_col(r, "c"), "unknown column is -1");
@@ -72,7 +72,7 @@ main(void)
     write_file("n\n07\n");
     csvio_close(r);
     r = csvio_open(path);
-    csvio_next(r);
+    csvio_read(r);
     is_int(IMC_EINPUT, csvio_get_long(r, 0, 10, 20, &k), "7 not in [10, 20]");
     is_string(":2: column 'n': got '07', expected an integer in [10, 20]",
               tail(), "range message");

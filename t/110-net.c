@@ -37,7 +37,7 @@ test_hist3(void)
     net_layer l = make("h3", NET_OP_CONV, 3, 8, 3, 3, 4, 4, 1, 1);
     const double in[3] = {1.7, 4.1, 2.9};     /* sum 8.7, not normalised */
     const double w[3] = {0.35, 0.2, 0.45};
-    is_int(0, net_stats_from_hist(&l, in, 3, w, 3), "3-bin histograms OK");
+    is_int(IMC_OK, net_stats_from_hist(&l, in, 3, w, 3), "3-bin histograms OK");
     double p1 = 4.1 / 8.7, p2 = 2.9 / 8.7;
     is_double((128 * p2 + 64 * p1 + 31.5) / 255, l.x_mean, 1e-12,
               "3 bins: x_mean = (128 p2 + 64 p1 + 31.5) / 255 = 0.40913");
@@ -88,7 +88,7 @@ test_hist63(void)
         wsum += wh[i];
     }
     net_layer l = make("h63", NET_OP_CONV, 3, 8, 3, 3, 4, 4, 1, 1);
-    is_int(0, net_stats_from_hist(&l, h, 63, wh, 63), "63-bin OK");
+    is_int(IMC_OK, net_stats_from_hist(&l, h, 63, wh, 63), "63-bin OK");
     double ei = 0, epop = 0, ehi = 0, elo = 0;
     for (int i = 0; i < 63; i++)
         ei += h[i] / sum * i;
@@ -113,12 +113,12 @@ test_hist63(void)
 
     const double four[4] = {1, 2, 3, 4}, zero[3] = {0, 0, 0};
     const double neg[3] = {0.5, -0.1, 0.6}, ok3[3] = {1, 1, 1};
-    is_int(-1, net_stats_from_hist(&l, four, 4, ok3, 3), "4 bins rejected");
-    is_int(-1, net_stats_from_hist(&l, ok3, 3, four, 4),
+    is_int(IMC_EINPUT, net_stats_from_hist(&l, four, 4, ok3, 3), "4 bins rejected");
+    is_int(IMC_EINPUT, net_stats_from_hist(&l, ok3, 3, four, 4),
            "4 weight bins rejected");
-    is_int(-1, net_stats_from_hist(&l, zero, 3, ok3, 3), "zero mass");
-    is_int(-1, net_stats_from_hist(&l, ok3, 3, neg, 3), "negative bin");
-    is_int(-1, net_stats_from_hist(&l, h, 0, ok3, 3), "0 bins rejected");
+    is_int(IMC_EINPUT, net_stats_from_hist(&l, zero, 3, ok3, 3), "zero mass");
+    is_int(IMC_EINPUT, net_stats_from_hist(&l, ok3, 3, neg, 3), "negative bin");
+    is_int(IMC_EINPUT, net_stats_from_hist(&l, h, 0, ok3, 3), "0 bins rejected");
 }
 
 static void

@@ -211,10 +211,10 @@ test_net(void)
      * per crossbar -> ceil(32/7) = 5; 11 in all. */
     design d = mk_design(DESIGN_RRAM, 2, 64, 64, 1, 2, 6);
     double need = 0;
-    is_int(1, map_net_fits(&d, n, &need), "net: 11 crossbars fit in 1*2*6");
+    is_int(1, map_net_fits_p(&d, n, &need), "net: 11 crossbars fit in 1*2*6");
     is_double(11.0, need, 1e-12, "net: crossbars needed");
     d.macros_per_tile = 5;
-    is_int(0, map_net_fits(&d, n, NULL), "net: 11 do not fit in 1*2*5");
+    is_int(0, map_net_fits_p(&d, n, NULL), "net: 11 do not fit in 1*2*5");
 
     /* Latency: the sum of per-layer cycles times 2.5 ns. */
     map_ref ma, mb;

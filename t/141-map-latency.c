@@ -101,7 +101,7 @@ main(void)
     long total[2] = {0, 0}, match[2] = {0, 0}, invalid_rram = 0, unknown = 0;
     double worst = 0.0;
     int got;
-    while ((got = csvio_next(r)) == 1) {
+    while ((got = csvio_read(r)) == IMC_OK) {
         design d;
         double want;
         if (design_parse(r, &dc, &d) != IMC_OK ||
@@ -133,7 +133,7 @@ main(void)
     diag("RRAM: %ld of %ld rows within 0.1 %%", match[0], total[0]);
     diag("SRAM: %ld of %ld rows within 0.1 %%", match[1], total[1]);
     diag("largest relative error %.3g", worst);
-    ok(got == 0, "read all of calibration.csv");
+    ok(got == IMC_EOF, "read all of calibration.csv");
     is_int(0, unknown, "every workload has a layer table");
     ok(total[0] > 0 && match[0] == total[0], "RRAM latency exact");
     ok(total[1] > 0 && match[1] == total[1], "SRAM latency exact");

@@ -51,9 +51,9 @@ test_aggregate(void)
               1000), 1e-12, "two workloads that do not fit add 1.75 and 1");
 
     search_objective o;
-    ok(search_objective_parse("mean", &o) && o == SEARCH_MEAN,
+    ok(search_objective_from_name("mean", &o) == IMC_OK && o == SEARCH_MEAN,
        "parse 'mean'");
-    ok(!search_objective_parse("max", &o), "reject 'max'");
+    ok(search_objective_from_name("max", &o) == IMC_EINPUT, "reject 'max'");
     is_string("all", search_objective_name(SEARCH_ALL), "name of all");
 }
 

@@ -36,29 +36,31 @@ cmp -s "$tmp/best1.csv" "$tmp/best2.csv" &&
     cmp -s "$tmp/all1.csv" "$tmp/all2.csv"
 ok $? "same seed: byte-identical best, history and evaluated files"
 for f in best1 hist1 all1; do
-    head -n 1 "$tmp/$f.csv" | grep -q '^# ga-search seed=3 rng=mt19937 '
+    head -n 1 "$tmp/$f.csv" | grep -q '^# ga-search seeds=3 rng=mt19937 '
     ok $? "$f.csv starts with the seed and RNG comment"
 done
 [ "$(wc -l <"$tmp/best1.csv")" -eq 4 ]
 ok $? "best: comment, header, one row per workload"
-sed -n 2p "$tmp/best1.csv" | grep -q ',workload,energy_j,latency_s,area_mm2,edap,score,violation$'
-ok $? "best: the design columns then workload, E, L, A, edap, score, violation"
-cut -d, -f12 "$tmp/best1.csv" | sed -n '3,4p' | tr '\n' ' ' | grep -q '^tiny small $'
+sed -n 2p "$tmp/best1.csv" | grep -q '^seed,memory,.*,tech_nm,workload,energy_j,latency_s,area_mm2,edap,score,violation,feasible$'
+ok $? "best: seed, the design columns, workload, E, L, A, edap, score, violation, feasible"
+cut -d, -f13 "$tmp/best1.csv" | sed -n '3,4p' | tr '\n' ' ' | grep -q '^tiny small $'
 ok $? "best: workloads named after their layer files, in order"
 [ "$(wc -l <"$tmp/hist1.csv")" -eq 7 ]
 ok $? "history: 5 generations"
-sed -n 2p "$tmp/hist1.csv" | grep -q '^generation,phase,evaluations,cache_hits,best_score,best_violation,n_feasible,mean_score$'
+sed -n 2p "$tmp/hist1.csv" | grep -q '^seed,generation,phase,requests,evaluations,cache_hits,best_score,best_violation,n_feasible,mean_score$'
 ok $? "history: header"
-evals=$(tail -n 1 "$tmp/hist1.csv" | cut -d, -f3)
+evals=$(tail -n 1 "$tmp/hist1.csv" | cut -d, -f5)
 [ "$(wc -l <"$tmp/all1.csv")" -eq $((evals + 2)) ]
 ok $? "evaluated: one row per evaluation counted in the history ($evals)"
-tail -n 1 "$tmp/all1.csv" | cut -d, -f1 | grep -qx "$evals"
+tail -n 1 "$tmp/all1.csv" | cut -d, -f2 | grep -qx "$evals"
 ok $? "evaluated: numbered in order"
+sed -n 2p "$tmp/all1.csv" | grep -q ',area_mm2,violation,score,feasible,energy_j_tiny,energy_j_small,latency_s_tiny,latency_s_small$'
+ok $? "evaluated: per-workload energy and latency columns"
 
 # Another seed, stdout, the positional form.
 run $small --seed 4 --evaluated "$tmp/all4.csv" $W >"$tmp/best4.csv"
 ok $? "best to stdout"
-sed -n 2p "$tmp/best4.csv" | grep -q '^memory,voltage_v,'
+sed -n 2p "$tmp/best4.csv" | grep -q '^seed,memory,voltage_v,'
 ok $? "stdout holds the best design"
 ! cmp -s "$tmp/all1.csv" "$tmp/all4.csv"
 ok $? "another seed: other designs evaluated"
@@ -75,10 +77,49 @@ cmp -s "$tmp/p2hist1.csv" "$tmp/p2hist2.csv" &&
 ok $? "p2-phases: byte-identical reruns"
 [ "$(wc -l <"$tmp/p2hist1.csv")" -eq 11 ]
 ok $? "p2-phases: 1 initial + 4 phases x 2 generations"
-sed -n 3p "$tmp/p2hist1.csv" | grep -q '^1,1,20,'
+sed -n 3p "$tmp/p2hist1.csv" | grep -q '^1,1,1,20,20,'
 ok $? "p2-phases: 20 thinned initial designs evaluated first"
-tail -n 1 "$tmp/p2hist1.csv" | grep -q '^9,4,'
+tail -n 1 "$tmp/p2hist1.csv" | grep -q '^1,9,4,'
 ok $? "p2-phases: the last generation is in phase 4"
+
+# Several seeds in one run: rows carry their seed, in the order given;
+# each seed's rows equal a run of that seed alone; any thread count gives
+# the same bytes.
+run $small --seeds 4,3 --threads 1 $W -o "$tmp/s1.csv" --history "$tmp/sh1.csv"
+ok $? "--seeds 4,3 exits 0"
+run $small --seeds 4,3 --threads 2 $W -o "$tmp/s2.csv" --history "$tmp/sh2.csv"
+cmp -s "$tmp/s1.csv" "$tmp/s2.csv" && cmp -s "$tmp/sh1.csv" "$tmp/sh2.csv"
+ok $? "--threads 2: byte-identical to --threads 1"
+cut -d, -f1 "$tmp/s1.csv" | sed -n '3,$p' | tr '\n' ' ' | grep -q '^4 4 3 3 $'
+ok $? "--seeds: rows in the order of the list"
+sed -n '3,$p' "$tmp/s1.csv" | grep '^3,' >"$tmp/s1-3"
+sed -n '3,$p' "$tmp/best1.csv" >"$tmp/b1-3"
+cmp -s "$tmp/s1-3" "$tmp/b1-3"
+ok $? "--seeds: seed 3's rows equal a run of seed 3 alone"
+head -n 1 "$tmp/s1.csv" | grep -q '^# ga-search seeds=4\.\.3(2) '
+ok $? "--seeds: the comment names the seed list"
+
+# A budget of distinct evaluations stops the run after the generation that
+# reaches it.
+run $small --seed 3 --max-evaluations 20 $W -o "$tmp/m.csv" --history "$tmp/mh.csv"
+ok $? "--max-evaluations exits 0"
+last=$(tail -n 1 "$tmp/mh.csv" | cut -d, -f5)
+prev=$(tail -n 2 "$tmp/mh.csv" | head -n 1 | cut -d, -f5)
+[ "$last" -ge 20 ] && [ "$prev" -lt 20 ]
+ok $? "--max-evaluations 20: stops at the first generation with >= 20 ($prev, $last)"
+run $small --seed 3 --max-requests 24 $W -o "$tmp/r.csv" --history "$tmp/rh.csv"
+[ "$(wc -l <"$tmp/rh.csv")" -eq 4 ]
+ok $? "--max-requests 24: two generations of 12"
+
+# An impossible area limit is an answer: exit 0, feasible=0 rows and one
+# warning line.
+run $small --seed 3 --area-max 0.001 $W -o "$tmp/inf.csv" 2>"$tmp/inf.err"
+ok $? "impossible area limit: exit 0"
+sed -n '3,$p' "$tmp/inf.csv" | cut -d, -f20 | sort -u | grep -qx 0
+ok $? "impossible area limit: the best rows say feasible=0"
+[ "$(wc -l <"$tmp/inf.err")" -eq 1 ] &&
+    grep -q '^ga-search: warning: no design meets the constraints for 1 of 1 seeds (seed 3: best violation ' "$tmp/inf.err"
+ok $? "impossible area limit: one warning line"
 
 # Bad input: one line on stderr, exit 2, nothing left behind (the history
 # and evaluated outputs are named out.csv.* so ok_program checks them).
@@ -93,7 +134,7 @@ ok_program "SRAM with 2 bits per cell" 2 \
     "$p: $D/bad-sram.csv:4: column 'bits_per_cell': got 2, but an SRAM cell holds 1 bit" \
     --space $D/bad-sram.csv $H $W
 ok_program "nothing to search" 2 \
-    "$p: $D/fixed.csv: every parameter has a single value: nothing to search" \
+    "$p: every parameter of the space has a single value: nothing to search" \
     --space $D/fixed.csv $H $W
 ok_program "missing space file" 2 \
     "$p: $D/nope.csv: cannot open: No such file or directory" \
@@ -114,14 +155,35 @@ ok_program "single with two workloads" 2 \
     "$p: objective 'single' takes one layer table, got 2
 Try '$p --help'." --space $D/space.csv --objective single $H $W
 ok_program "unknown objective" 2 \
-    "$p: option '--objective': got 'max', expected joint, single, mean or all
+    "$p: option '--objective': got 'max', expected single, joint, mean or all
 Try '$p --help'." --space $D/space.csv --objective max $H $W
 ok_program "population of 1" 2 \
-    "$p: option '--pop': got '1', expected an integer >= 2
+    "$p: option '--pop': got '1', expected an integer from 2 to 100000
 Try '$p --help'." --space $D/space.csv --pop 1 $H $W
 ok_program "negative area limit" 2 \
-    "$p: option '--area-max': got '-3', expected a number > 0 (mm2)
+    "$p: option '--area-max': got '-3', expected a number > 0
 Try '$p --help'." --space $D/space.csv --area-max -3 $H $W
+ok_program "seed 0" 2 \
+    "$p: option '--seed': got '0', expected an integer from 1 to 4294967295
+Try '$p --help'." --space $D/space.csv --seed 0 $H $W
+ok_program "seed 2^32" 2 \
+    "$p: option '--seed': got '4294967296', expected an integer from 1 to 4294967295
+Try '$p --help'." --space $D/space.csv --seed 4294967296 $H $W
+ok_program "a seed twice" 2 \
+    "$p: option '--seeds': seed 3 given twice
+Try '$p --help'." --space $D/space.csv --seeds 1-4,3 $H $W
+ok_program "both --seed and --seeds" 2 \
+    "$p: give --seed or --seeds, not both
+Try '$p --help'." --space $D/space.csv --seed 1 --seeds 2 $H $W
+ok_program "huge generations" 2 \
+    "$p: option '--generations': got '4611686018427387904', expected an integer from 1 to 100000
+Try '$p --help'." --space $D/space.csv --generations 4611686018427387904 $H $W
+ok_program "zero threads" 2 \
+    "$p: option '--threads': got '0', expected an integer >= 1
+Try '$p --help'." --space $D/space.csv --threads 0 $H $W
+ok_program "best written to a full disk" 2 \
+    "$p: error writing output: No space left on device" \
+    $small --history $tmp/out.csv.hist $W --best /dev/full
 ok_program "unknown schedule" 2 \
     "$p: option '--schedule': got 'p3', expected p1 or p2-phases
 Try '$p --help'." --space $D/space.csv --schedule p3 $H $W

@@ -26,7 +26,7 @@ static const char usage[] =
     "Options:\n"
     "      --space FILE         design space (required)\n"
     "  -n, --designs N          designs to evaluate (default 20000)\n"
-    COSTIO_HELP
+    CLI_MODEL_HELP
     CLI_SEED_HELP
     "\n" CLI_COMMON_HELP;
 
@@ -37,23 +37,27 @@ main(int argc, char **argv)
         {"space", required_argument, 0, 'p'},
         {"designs", required_argument, 0, 'n'},
         {"seed", required_argument, 0, 's'},
-        COSTIO_LONGOPTS,
+        CLI_MODEL_LONGOPTS,
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     cli_common common = {0};
     const char *space_path = NULL;
-    costio_opts mo;
+    cli_model mo;
     unsigned long ndesigns = 20000, seed = 1;
-    int opt, h;
+    int opt;
     cli_init(argv[0]);
-    costio_opts_init(&mo);
+    cli_model_init(&mo);
     while ((opt = getopt_long(argc, argv, "n:l:s:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
-        if (cli_common_option(opt, optarg, usage, &common))
+        if (cli_common_option_p(opt, optarg, usage, &common))
             continue;
-        if ((h = costio_option(opt, optarg, &mo)) == IMC_EINPUT ||
-            (opt == 'n' && cli_parse_ulong("--designs", optarg, &ndesigns)) ||
-            (opt == 's' && cli_parse_ulong("--seed", optarg, &seed)))
+        if (cli_model_option_p(opt)) {
+            if (cli_model_set(opt, optarg, &mo) != IMC_OK)
+                return IMC_EINPUT;
+            continue;
+        }
+        if ((opt == 'n' && cli_parse_ulong("--designs", optarg, &ndesigns)) ||
+            (opt == 's' && cli_parse_seed("--seed", optarg, &seed)))
             return IMC_EINPUT;
         if (opt == 'p')
             space_path = optarg;
@@ -68,7 +72,7 @@ main(int argc, char **argv)
     int st = rng ? space_read(space_path, &s) : IMC_EINPUT;
     if (st == IMC_OK)
         st = net_read_tables(argv + optind, nn, &nets);
-    if (st == IMC_OK && !(m = costio_load_model(&mo)))
+    if (st == IMC_OK && !(m = cli_model_load(&mo)))
         st = IMC_EINPUT;
     bench_result r;
     if (st == IMC_OK) {

@@ -97,7 +97,7 @@ main(int argc, char **argv)
     cli_init(argv[0]);
     while ((opt = getopt_long(argc, argv, "m:r:L:k:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
-        if (cli_common_option(opt, optarg, usage, &common))
+        if (cli_common_option_p(opt, optarg, usage, &common))
             continue;
         switch (opt) {
         case 'm': mem = optarg; break;
@@ -123,7 +123,7 @@ main(int argc, char **argv)
                                "--folds K with K >= 2");
     design_memory m = mem[0] == 'R' ? DESIGN_RRAM : DESIGN_SRAM;
     if (!start)
-        start = cli_data_path(argv[0], m == DESIGN_RRAM
+        start = cli_data_path(m == DESIGN_RRAM
                                            ? "experiments/constants/rram.csv"
                                            : "experiments/constants/sram.csv");
     consts c0, fitted;

@@ -83,7 +83,7 @@ main(int argc, char **argv)
         return imc_fail(NULL, 0, "out of memory");
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
                               NULL)) != -1) {
-        if (cli_common_option(opt, optarg, USAGE, &common))
+        if (cli_common_option_p(opt, optarg, USAGE, &common))
             continue;
         switch (opt) {
         case OPT_SPECIFIC: spec[nspec++] = optarg; break;

@@ -29,7 +29,7 @@ static const char usage[] =
     "Options:\n"
     "  -d, --designs FILE       designs to evaluate (required)\n"
     "      --per-layer          one row per layer with the mapping\n"
-    COSTIO_HELP
+    CLI_MODEL_HELP
     "\n" CLI_COMMON_HELP;
 
 int
@@ -38,22 +38,25 @@ main(int argc, char **argv)
     static const struct option longopts[] = {
         {"designs", required_argument, 0, 'd'},
         {"per-layer", no_argument, 0, 'P'},
-        COSTIO_LONGOPTS,
+        CLI_MODEL_LONGOPTS,
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     cli_common common = {0};
     const char *designs_path = NULL;
-    costio_opts mo;
-    int per_layer = 0, opt, h;
+    cli_model mo;
+    int per_layer = 0, opt;
 
     cli_init(argv[0]);
-    costio_opts_init(&mo);
+    cli_model_init(&mo);
     while ((opt = getopt_long(argc, argv, "d:l:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
-        if (cli_common_option(opt, optarg, usage, &common))
+        if (cli_common_option_p(opt, optarg, usage, &common))
             continue;
-        if ((h = costio_option(opt, optarg, &mo)) == IMC_EINPUT)
-            return h;
+        if (cli_model_option_p(opt)) {
+            if (cli_model_set(opt, optarg, &mo) != IMC_OK)
+                return IMC_EINPUT;
+            continue;
+        }
         if (opt == 'd')
             designs_path = optarg;
         if (opt == 'P')
@@ -74,7 +77,7 @@ main(int argc, char **argv)
         st = net_read_tables(argv + optind, nn, &nets);
     for (size_t i = 0; st == IMC_OK && i < nn; i++)
         maxl = nets[i]->n > maxl ? nets[i]->n : maxl;
-    if (st == IMC_OK && !(model = costio_load_model(&mo)))
+    if (st == IMC_OK && !(model = cli_model_load(&mo)))
         st = IMC_EINPUT;
     if (st == IMC_OK && per_layer && !(scratch = calloc(maxl, sizeof *scratch)))
         st = imc_fail(NULL, 0, "out of memory");

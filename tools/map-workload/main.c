@@ -54,12 +54,12 @@ main(int argc, char **argv)
     cli_init(argv[0]);
     while ((opt = getopt_long(argc, argv, "d:r:s" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
-        if (cli_common_option(opt, optarg, usage, &common))
+        if (cli_common_option_p(opt, optarg, usage, &common))
             continue;
         switch (opt) {
         case 'd': design_path = optarg; break;
         case 'r':
-            if (!csvio_parse_long(optarg, &row) || row < 1)
+            if (csvio_to_long(optarg, &row) || row < 1)
                 return cli_usage_error("option '--row': got '%s', expected "
                                        "an integer >= 1", optarg);
             break;

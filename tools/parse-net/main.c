@@ -41,7 +41,7 @@ main(int argc, char **argv)
     cli_init(argv[0]);
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
                               NULL)) != -1)
-        if (!cli_common_option(opt, optarg, usage, &common))
+        if (!cli_common_option_p(opt, optarg, usage, &common))
             return cli_usage_error("unexpected option");
     if (optind == argc)
         return cli_usage_error("missing PATH (a .net file or a CiMLoop "

@@ -30,7 +30,7 @@ static const char usage[] =
     "Options:\n"
     "      --space FILE         design space (required)\n"
     "      --area-max MM2       area limit in mm2 (default 800)\n"
-    COSTIO_HELP
+    CLI_MODEL_HELP
     "\n" CLI_COMMON_HELP;
 
 int
@@ -39,23 +39,26 @@ main(int argc, char **argv)
     static const struct option longopts[] = {
         {"space", required_argument, 0, 'p'},
         {"area-max", required_argument, 0, 'a'},
-        COSTIO_LONGOPTS,
+        CLI_MODEL_LONGOPTS,
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     cli_common common = {0};
     const char *space_path = NULL;
-    costio_opts mo;
+    cli_model mo;
     double area_max = 800;
-    int opt, h;
+    int opt;
     cli_init(argv[0]);
-    costio_opts_init(&mo);
+    cli_model_init(&mo);
     while ((opt = getopt_long(argc, argv, "l:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
-        if (cli_common_option(opt, optarg, usage, &common))
+        if (cli_common_option_p(opt, optarg, usage, &common))
             continue;
-        if ((h = costio_option(opt, optarg, &mo)) == IMC_EINPUT)
-            return h;
-        if (opt == 'a' && (!csvio_parse_double(optarg, &area_max) ||
+        if (cli_model_option_p(opt)) {
+            if (cli_model_set(opt, optarg, &mo) != IMC_OK)
+                return IMC_EINPUT;
+            continue;
+        }
+        if (opt == 'a' && (csvio_to_double(optarg, &area_max) ||
                            !(area_max > 0)))
             return cli_usage_error("option '--area-max': got '%s', expected "
                                    "a number > 0", optarg);
@@ -72,7 +75,7 @@ main(int argc, char **argv)
     int st = r ? space_read(space_path, &s) : IMC_EINPUT;
     if (st == IMC_OK)
         st = net_read_tables(argv + optind, nn, &nets);
-    if (st == IMC_OK && !(m = costio_load_model(&mo)))
+    if (st == IMC_OK && !(m = cli_model_load(&mo)))
         st = IMC_EINPUT;
     if (st == IMC_OK)
         st = sweep_run(m, &s, nets, nn, mo.latency, area_max, r);
