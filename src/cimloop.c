@@ -169,7 +169,7 @@ read_instance(yreader *y, problem *pr)
         if (y->ev.type != YAML_SCALAR_EVENT)
             return imc_fail(y->path, ev_line(y), "'instance': %s: expected "
                             "an integer >= 1, got a list or mapping", key);
-        if (csvio_to_long(scalar(y), &v) || v < 1 || v > (1L << 40))
+        if (csvio_to_long(scalar(y), &v) || v < 1 || v > NET_MAX_DIM)
             return imc_fail(y->path, ev_line(y), "'instance': %s: got '%s', "
                             "expected an integer >= 1", key, scalar(y));
         if (i == -1) {

@@ -97,10 +97,15 @@ net_layer_check(const net_layer *l, const char *file, long line)
         {"C", l->C}, {"M", l->M}, {"R", l->R}, {"S", l->S}, {"P", l->P},
         {"Q", l->Q}, {"stride", l->stride}, {"groups", l->groups}};
     for (size_t i = 0; i < sizeof dims / sizeof dims[0]; i++)
-        if (dims[i].v < 1)
+        if (dims[i].v < 1 || dims[i].v > NET_MAX_DIM)
             return imc_fail(file, line,
-                            "layer '%s': %s = %ld, expected an integer >= 1",
-                            l->name, dims[i].name, dims[i].v);
+                            "layer '%s': %s = %ld, expected an integer from "
+                            "1 to %ld", l->name, dims[i].name, dims[i].v,
+                            NET_MAX_DIM);
+    /* 2^53: beyond it the counts are no longer exact integers */
+    if (!(l->macs < 9007199254740992.0) || !(l->weights >= 1))
+        return imc_fail(file, line, "layer '%s': %g MACs, expected fewer "
+                        "than 2^53", l->name, l->macs);
     if (l->op == NET_OP_CONV && l->groups != 1)
         return imc_fail(file, line,
                         "layer '%s': op 'conv' needs groups = 1, got %ld "
@@ -347,7 +352,7 @@ net_read_table(const char *path, net **out)
             break;
         }
         for (size_t i = 0; st == IMC_OK && i < 8; i++)
-            st = csvio_get_long(r, (size_t)c_int[i], 1, 1L << 40,
+            st = csvio_get_long(r, (size_t)c_int[i], 1, NET_MAX_DIM,
                                 int_field(&l, i));
         if (st != IMC_OK)
             break;

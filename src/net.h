@@ -23,6 +23,10 @@
 
 #define NET_NAME_MAX 64
 #define NET_MAX_BITS 8          /* weight bits; w_mean has entries 1..8 */
+/* Largest value of any dimension (C, M, R, S, P, Q, stride, groups), for
+ * every reader and writer of layers: 2^40, far beyond any network, and
+ * small enough that weights = G*C*M*R*S stays exact in a double. */
+#define NET_MAX_DIM (1L << 40)
 
 typedef enum {
     NET_OP_CONV,    /* "conv": dense convolution (groups == 1) */
@@ -67,7 +71,9 @@ void net_layer_init(net_layer *l, const char *name, net_op op, long C,
 
 /* Fill weights and macs from the dimensions. */
 void net_layer_derive(net_layer *l);
-/* Check dimensions and op agree; on failure report at file:line. */
+/* Check every dimension is in [1, NET_MAX_DIM], weights and macs are below
+ * 2^53 (exact as doubles), and dimensions and op agree; on failure report
+ * at file:line. */
 int net_layer_check(const net_layer *l, const char *file, long line);
 
 /* Input activation bits the layer reads (C*G*H*W*8 with H = (P-1)*stride+R,

@@ -138,12 +138,12 @@ test_check(void)
     net_layer b = l;
     b.C = 0;
     is_int(IMC_EINPUT, net_layer_check(&b, "f.csv", 7), "C = 0 rejected");
-    is_string("f.csv:7: layer 'c1': C = 0, expected an integer >= 1",
+    is_string("f.csv:7: layer 'c1': C = 0, expected an integer from 1 to 1099511627776",
               captured, "C = 0 message");
     b = l;
     b.stride = -2;
     net_layer_check(&b, "f.csv", 8);
-    is_string("f.csv:8: layer 'c1': stride = -2, expected an integer >= 1",
+    is_string("f.csv:8: layer 'c1': stride = -2, expected an integer from 1 to 1099511627776",
               captured, "negative stride message");
     b = l;
     b.groups = 2;
