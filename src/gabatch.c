@@ -43,7 +43,7 @@ run_one(shared *sh, garun *r, size_t i)
             break;
         }
         if (k == 0)
-            garun_write_best(mem, r);
+            garun_write_best(mem, r, sh->o->report_nets, sh->o->nreport);
         else if (k == 1)
             garun_write_history(mem, r);
         else

@@ -32,6 +32,9 @@ typedef struct gabatch_opts {
     double area_max_mm2;
     cost_latency_mode mode;
     schedule_opts sched;
+    const net *const *report_nets; /* evaluated for the best design only
+                                      (garun_write_best's extras) */
+    size_t nreport;
     const unsigned long *seeds;   /* run order and output order */
     size_t nseeds;                /* >= 1 */
     unsigned threads;             /* 1 .. GABATCH_MAX_THREADS */

@@ -8,6 +8,9 @@
 
 struct garun {
     schedule_opts sched;
+    const cost_model *model;  /* borrowed, for garun_write_best's extras */
+    cost_latency_mode mode;
+    double area_max_mm2;
     search_problem *prob;
     ga *ga;
     gsl_rng *rng;
@@ -44,6 +47,9 @@ garun_alloc(const space *s, const cost_model *model, const net *const *nets,
         return NULL;
     }
     r->sched = *sched;
+    r->model = model;
+    r->mode = mode;
+    r->area_max_mm2 = area_max_mm2;
     r->ngenes = ng;
     /* The cache stores every design the schedule can ask for: never more
      * than the space holds. */
@@ -284,11 +290,30 @@ garun_write_best_header(FILE *fp)
     fputs("seed,", fp);
     design_write_header(fp);
     fputs(",workload,energy_j,latency_s,area_mm2,edap,score,violation,"
-          "feasible\n", fp);
+          "feasible,in_objective\n", fp);
+}
+
+/* One best-design row. */
+static void
+best_row(FILE *fp, const garun *r, const design *d, const char *workload,
+         double e, double l, double a, const search_result *res,
+         int feasible, int in_obj)
+{
+    fprintf(fp, "%lu,", r->seed);
+    design_write(fp, d);
+    fputc(',', fp);
+    csvio_put_string(fp, workload);
+    const double vals[] = {e, l, a, e * l * a, res->score, res->violation};
+    for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) {
+        fputc(',', fp);
+        csvio_put_double(fp, vals[k]);
+    }
+    fprintf(fp, ",%d,%d\n", feasible, in_obj);
 }
 
 void
-garun_write_best(FILE *fp, const garun *r)
+garun_write_best(FILE *fp, const garun *r, const net *const *extra,
+                 size_t nextra)
 {
     const search_record *rec = garun_best(r);
     if (!rec)
@@ -296,21 +321,17 @@ garun_write_best(FILE *fp, const garun *r)
     const search_result *res = &rec->result;
     design d;
     space_decode(search_space(r->prob), rec->genes, &d);
-    for (size_t w = 0; w < res->nwork; w++) {
-        fprintf(fp, "%lu,", r->seed);
-        design_write(fp, &d);
-        fputc(',', fp);
-        csvio_put_string(fp, search_workload(r->prob, w)->name);
-        const double vals[] = {res->energy_j[w], res->latency_s[w],
-                               res->area_mm2,
-                               res->energy_j[w] * res->latency_s[w] *
-                                   res->area_mm2,
-                               res->score, res->violation};
-        for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) {
-            fputc(',', fp);
-            csvio_put_double(fp, vals[k]);
-        }
-        fprintf(fp, ",%d\n", !(res->violation > 0));
+    for (size_t w = 0; w < res->nwork; w++)
+        best_row(fp, r, &d, search_workload(r->prob, w)->name,
+                 res->energy_j[w], res->latency_s[w], res->area_mm2, res,
+                 !(res->violation > 0), 1);
+    for (size_t w = 0; w < nextra; w++) {
+        cost_result c;
+        cost_eval_net(r->model, &d, extra[w], r->mode, &c);
+        /* this workload alone: held on chip and within the area limit */
+        best_row(fp, r, &d, extra[w]->name, c.energy_j, c.latency_s,
+                 c.area_mm2, res, c.fits && !(c.area_mm2 > r->area_max_mm2),
+                 0);
     }
 }
 

@@ -91,9 +91,16 @@ void garun_write_history_header(FILE *fp);
 void garun_write_history(FILE *fp, const garun *r);
 
 /* "seed,<design columns>,workload,energy_j,latency_s,area_mm2,edap,score,
- * violation,feasible" and one row per workload for the best design. */
+ * violation,feasible,in_objective" and one row per workload for the best
+ * design: first the search's own workloads (in_objective 1), then the
+ * workloads of extra[0..nextra-1] (in_objective 0), on which the best
+ * design is evaluated only for the record (a specific design judged on
+ * the other workloads of a study).  score and violation are the search's
+ * on every row; feasible is the search's verdict on its own rows, and on
+ * an extra row whether that workload alone fits within the area limit. */
 void garun_write_best_header(FILE *fp);
-void garun_write_best(FILE *fp, const garun *r);
+void garun_write_best(FILE *fp, const garun *r, const net *const *extra,
+                      size_t nextra);
 
 /* "seed,evaluation,generation,<design columns>,area_mm2,violation,score,
  * feasible,energy_j_<w>...,latency_s_<w>..." (one energy and one latency

@@ -41,8 +41,12 @@ for f in best1 hist1 all1; do
 done
 [ "$(wc -l <"$tmp/best1.csv")" -eq 4 ]
 ok $? "best: comment, header, one row per workload"
-sed -n 2p "$tmp/best1.csv" | grep -q '^seed,memory,.*,tech_nm,workload,energy_j,latency_s,area_mm2,edap,score,violation,feasible$'
-ok $? "best: seed, the design columns, workload, E, L, A, edap, score, violation, feasible"
+sed -n 2p "$tmp/best1.csv" | grep -q '^seed,memory,.*,tech_nm,workload,energy_j,latency_s,area_mm2,edap,score,violation,feasible,in_objective$'
+ok $? "best: seed, the design columns, workload, E, L, A, edap, score, violation, feasible, in_objective"
+run $small --seed 3 --objective single $D/tiny.csv --report-on $D/small.csv -o "$tmp/rep.csv"
+ok $? "--report-on exits 0"
+sed -n '3,$p' "$tmp/rep.csv" | cut -d, -f13,21 | tr '\n' ' ' | grep -q '^tiny,1 small,0 $'
+ok $? "--report-on: the search's workload, then the extra one with in_objective=0"
 cut -d, -f13 "$tmp/best1.csv" | sed -n '3,4p' | tr '\n' ' ' | grep -q '^tiny small $'
 ok $? "best: workloads named after their layer files, in order"
 [ "$(wc -l <"$tmp/hist1.csv")" -eq 7 ]

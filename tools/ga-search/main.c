@@ -24,8 +24,9 @@ static const char usage_head[] =
     "all: A * prod E * prod L) under the area limit and, for RRAM, the rule\n"
     "that all weights are on chip.  Writes the best design of each seed (one\n"
     "row per workload: seed, the design, workload, energy_j, latency_s,\n"
-    "area_mm2, edap = E*L*A, score, violation, feasible), and optionally one\n"
-    "history row per generation and every design evaluated.  When no design\n"
+    "area_mm2, edap = E*L*A, score, violation, feasible, in_objective),\n"
+    "and optionally one history row per generation and every design\n"
+    "evaluated.  When no design\n"
     "found meets the constraints, its rows say feasible=0 and one warning\n"
     "line says so.  The same seeds give byte-identical files, for any\n"
     "--threads.\n"
@@ -49,6 +50,10 @@ static const char usage_options[] =
     "      --space FILE         design space (required)\n"
     "  -w, --workload-layers F  a workload's layer table (repeatable; layer\n"
     "                           tables may also follow as arguments)\n"
+    "      --report-on F        a further workload's layer table on which\n"
+    "                           each best design is evaluated for the\n"
+    "                           record only (rows with in_objective=0;\n"
+    "                           repeatable)\n"
     "      --objective NAME     joint (default), single, mean or all\n"
     "      --schedule NAME      p1 (default) or p2-phases\n"
     "      --pop N              population, 2 to 100000 (default 70)\n"
@@ -113,10 +118,12 @@ main(int argc, char **argv)
     if (st != IMC_OK)
         return st;
     space sp;
-    net **nets = NULL;
+    net **nets = NULL, **extra = NULL;
     cost_model *model = NULL;
     if ((st = space_read(o.space_path, &sp)) == IMC_OK)
         st = net_read_tables((char *const *)o.layers, o.nlayers, &nets);
+    if (st == IMC_OK && o.nreport)
+        st = net_read_tables((char *const *)o.report, o.nreport, &extra);
     if (st == IMC_OK && !(model = cli_model_load(&o.model)))
         st = IMC_EINPUT;
     /* every output is written to a temporary and committed together */
@@ -138,7 +145,8 @@ main(int argc, char **argv)
                                          (const net *const *)nets, o.nlayers);
         gabatch_opts b = {&sp, model, (const net *const *)nets, o.nlayers,
                           o.objective, o.area_max_mm2, o.model.latency,
-                          o.sched, o.seeds, o.nseeds, (unsigned)o.threads};
+                          o.sched, (const net *const *)extra, o.nreport,
+                          o.seeds, o.nseeds, (unsigned)o.threads};
         gabatch_summary sum;
         st = gabatch_run(&b, out[0].fp, open[1] ? out[1].fp : NULL,
                          open[2] ? out[2].fp : NULL,
@@ -162,6 +170,7 @@ main(int argc, char **argv)
         for (size_t i = 0; i < nc; i++)
             csvio_out_abort(commit[i]);
     net_free_all(nets, nets ? o.nlayers : 0);
+    net_free_all(extra, extra ? o.nreport : 0);
     cost_model_free(model);
     gs_options_free(&o);
     return st;

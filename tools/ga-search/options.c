@@ -10,7 +10,7 @@
 enum {
     OPT_SPACE = 256, OPT_OBJECTIVE, OPT_POP, OPT_SCHEDULE, OPT_AREA,
     OPT_HISTORY, OPT_EVALUATED, OPT_INIT_CAND, OPT_INIT_KEEP, OPT_SEEDS,
-    OPT_THREADS, OPT_MAX_EVAL, OPT_MAX_REQ
+    OPT_THREADS, OPT_MAX_EVAL, OPT_MAX_REQ, OPT_REPORT
 };
 
 /* Add one layer table to the workload list. */
@@ -47,6 +47,12 @@ own_option(int opt, const char *arg, gs_options *o, int *gens_set,
     switch (opt) {
     case OPT_SPACE: o->space_path = arg; return IMC_OK;
     case 'w': return add_layers(o, arg);
+    case OPT_REPORT:
+        if (o->nreport == SEARCH_MAX_WORKLOADS)
+            return cli_usage_error("too many --report-on tables (at most "
+                                   "%d)", SEARCH_MAX_WORKLOADS);
+        o->report[o->nreport++] = arg;
+        return IMC_OK;
     case 's': *seed_arg = arg; return IMC_OK;
     case OPT_SEEDS: *seeds_arg = arg; return IMC_OK;
     case OPT_THREADS:
@@ -106,6 +112,7 @@ gs_options_parse(int argc, char **argv, const char *usage, gs_options *o)
         {"space", required_argument, 0, OPT_SPACE},
         {"objective", required_argument, 0, OPT_OBJECTIVE},
         {"workload-layers", required_argument, 0, 'w'},
+        {"report-on", required_argument, 0, OPT_REPORT},
         {"seed", required_argument, 0, 's'},
         {"seeds", required_argument, 0, OPT_SEEDS},
         {"threads", required_argument, 0, OPT_THREADS},

@@ -11,6 +11,8 @@ typedef struct gs_options {
     const char *space_path;
     const char *layers[SEARCH_MAX_WORKLOADS]; /* layer tables, in order */
     size_t nlayers;
+    const char *report[SEARCH_MAX_WORKLOADS]; /* --report-on tables */
+    size_t nreport;
     search_objective objective;
     schedule_opts sched;
     unsigned long *seeds;        /* malloc'd; free with gs_options_free */
