@@ -54,6 +54,11 @@ garun_alloc(const space *s, const cost_model *model, const net *const *nets,
     /* The cache stores every design the schedule can ask for: never more
      * than the space holds. */
     size_t cap = schedule_max_requests(sched);
+    size_t over = schedule_max_batch(sched);  /* the last batch overshoots */
+    if (sched->max_evaluations && sched->max_evaluations + over < cap)
+        cap = sched->max_evaluations + over;
+    if (sched->max_requests && sched->max_requests + over < cap)
+        cap = sched->max_requests + over;
     if ((double)cap > space_size(s))
         cap = (size_t)space_size(s);
     r->prob = search_problem_alloc(s, model, nets, nnets, o, area_max_mm2,

@@ -48,8 +48,9 @@ typedef struct garun garun;
 
 /* A run over space s for nets[0..nnets-1] with the given objective, area
  * limit (mm2), latency mode and schedule (copied; checked with
- * schedule_check).  The cache holds every design the schedule can ask for,
- * capped at the size of the space.  NULL after reporting on bad options or
+ * schedule_check).  The cache holds every design the schedule can ask for
+ * (within its evaluation budget, when it has one), capped at the size of
+ * the space.  NULL after reporting on bad options or
  * out of memory (search_problem_alloc's conditions included). */
 garun *garun_alloc(const space *s, const cost_model *model,
                    const net *const *nets, size_t nnets, search_objective o,

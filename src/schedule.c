@@ -101,12 +101,14 @@ schedule_max_batch(const schedule_opts *o)
     return o->pop;
 }
 
+/* The next generation asks for at most pop designs, so stopping when the
+ * next one could pass the budget keeps every run within it. */
 int
 schedule_budget_spent_p(const schedule_opts *o, unsigned long evaluations,
                         unsigned long requests)
 {
-    return (o->max_evaluations && evaluations >= o->max_evaluations) ||
-           (o->max_requests && requests >= o->max_requests);
+    return (o->max_evaluations && evaluations + o->pop > o->max_evaluations) ||
+           (o->max_requests && requests + o->pop > o->max_requests);
 }
 
 /* 1 when every workload fits on the design of res: the capacity rule the

@@ -37,11 +37,13 @@ typedef struct schedule_opts {
                                  phase */
     size_t init_candidates;   /* P2: random feasible designs drawn */
     size_t init_keep;         /* P2: kept by max-min Hamming distance */
-    unsigned long max_evaluations; /* 0, or stop after the generation in
-                                      which distinct evaluations reach it */
-    unsigned long max_requests;    /* 0, or stop after the generation in
-                                      which requested designs (evaluations
-                                      plus cache hits) reach it */
+    unsigned long max_evaluations; /* 0, or a budget of distinct
+                                      evaluations never exceeded: stop when
+                                      the next generation (at most pop
+                                      designs) could pass it */
+    unsigned long max_requests;    /* 0, or likewise a budget of designs
+                                      requested (evaluations plus cache
+                                      hits) */
 } schedule_opts;
 
 /* The defaults of docs/framework.md: P1 70 x 20; P2 70 x 10 per phase from
@@ -74,7 +76,8 @@ size_t schedule_max_requests(const schedule_opts *o);
 /* The largest batch asked at once (P2's initial designs may exceed pop). */
 size_t schedule_max_batch(const schedule_opts *o);
 
-/* 1 when the budget (max_evaluations, max_requests) is spent. */
+/* Predicate: 1 when the next generation could exceed the budget
+ * (max_evaluations, max_requests), so the run stops within it. */
 int schedule_budget_spent_p(const schedule_opts *o,
                             unsigned long evaluations,
                             unsigned long requests);

@@ -103,17 +103,16 @@ ok $? "--seeds: seed 3's rows equal a run of seed 3 alone"
 head -n 1 "$tmp/s1.csv" | grep -q '^# ga-search seeds=4\.\.3(2) '
 ok $? "--seeds: the comment names the seed list"
 
-# A budget of distinct evaluations stops the run after the generation that
-# reaches it.
-run $small --seed 3 --max-evaluations 20 $W -o "$tmp/m.csv" --history "$tmp/mh.csv"
+# Budgets are never exceeded: the run stops when the next generation (at
+# most --pop designs) could pass them.
+run $small --seed 3 --max-evaluations 30 $W -o "$tmp/m.csv" --history "$tmp/mh.csv"
 ok $? "--max-evaluations exits 0"
 last=$(tail -n 1 "$tmp/mh.csv" | cut -d, -f5)
-prev=$(tail -n 2 "$tmp/mh.csv" | head -n 1 | cut -d, -f5)
-[ "$last" -ge 20 ] && [ "$prev" -lt 20 ]
-ok $? "--max-evaluations 20: stops at the first generation with >= 20 ($prev, $last)"
-run $small --seed 3 --max-requests 24 $W -o "$tmp/r.csv" --history "$tmp/rh.csv"
-[ "$(wc -l <"$tmp/rh.csv")" -eq 4 ]
-ok $? "--max-requests 24: two generations of 12"
+[ "$last" -le 30 ] && [ "$((last + 12))" -gt 30 ]
+ok $? "--max-evaluations 30: stops within the budget ($last)"
+run $small --seed 3 --max-requests 36 $W -o "$tmp/r.csv" --history "$tmp/rh.csv"
+[ "$(wc -l <"$tmp/rh.csv")" -eq 5 ]
+ok $? "--max-requests 36: three generations of 12"
 
 # An impossible area limit is an answer: exit 0, feasible=0 rows and one
 # warning line.
