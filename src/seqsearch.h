@@ -40,8 +40,10 @@
 
 #include "garun.h"
 
-/* Most steps one sequential search takes (P2 has 4), and the longest step
- * or start name (characters, without the terminating NUL). */
+/* Most steps one sequential search takes (P2 has 4; room for finer
+ * splits), and the longest step or start name in characters, without the
+ * terminating NUL (P2's names have at most 12; the bound keeps a step a
+ * plain value). */
 #define SEQSEARCH_MAX_STEPS 16
 #define SEQSEARCH_NAME_MAX 31
 
@@ -148,8 +150,9 @@ void seqsearch_free(seqsearch *q);
  * reporting (garun_alloc's and garun_run's conditions). */
 int seqsearch_run(seqsearch *q, unsigned long seed);
 
-/* Seed of the last run (0 before any). */
+/* Seed of the last run started (0 before any). */
 unsigned long seqsearch_seed(const seqsearch *q);
+/* Number of steps, as given to seqsearch_alloc. */
 size_t seqsearch_nsteps(const seqsearch *q);
 /* Step i (0 <= i < nsteps), as copied. */
 const seqsearch_step *seqsearch_step_at(const seqsearch *q, size_t i);
