@@ -3,6 +3,7 @@
 #include "csvio.h"
 #include "err.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,16 @@ const char *
 csvtab_field(const csvtab *t, size_t row, size_t col)
 {
     return t->fields[row * t->ncols + col];
+}
+
+int
+csvtab_nonfinite_p(const char *text)
+{
+    char *end;
+    if (!*text)
+        return 0;
+    double x = strtod(text, &end);
+    return *end == '\0' && !isfinite(x);
 }
 
 /* ------------------------------------------------------------- selectors */

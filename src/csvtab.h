@@ -55,6 +55,7 @@ typedef struct csvtab_sel {
  * references).  Returns IMC_OK with a new table in *out, or reports
  * "file:line: what is wrong" and returns IMC_EINPUT. */
 int csvtab_read(const char *path, const csvtab_sel *filter, csvtab **out);
+/* Release t and every string in it; csvtab_free(NULL) does nothing. */
 void csvtab_free(csvtab *t);
 
 /* Column index of name in t, or -1. */
@@ -62,12 +63,18 @@ int csvtab_col(const csvtab *t, const char *name);
 /* The text of row `row`, column `col` (both in range). */
 const char *csvtab_field(const csvtab *t, size_t row, size_t col);
 
+/* Predicate: 1 when text as a whole reads as a number that is not finite
+ * (nan, inf, infinity in any case, with a sign), which no tool may write;
+ * 0 for any other text, numbers and words alike. */
+int csvtab_nonfinite_p(const char *text);
+
 /* Parse n characters of text as terms separated by sep into *out (which
  * the caller frees with csvtab_sel_free, also after a failure).  With
  * allow_refs 0 a value starting with '$' is refused.  Returns IMC_OK, or
  * IMC_EINPUT with the reason (not reported) in why[whylen]. */
 int csvtab_sel_parse(const char *text, size_t n, char sep, int allow_refs,
                      csvtab_sel *out, char *why, size_t whylen);
+/* Release the terms of s and leave it empty (n = 0); s may be NULL. */
 void csvtab_sel_free(csvtab_sel *s);
 
 /* Find each term's column in t and each reference's in ctx (NULL: there

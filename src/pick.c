@@ -66,6 +66,8 @@ parse_run(const csvtab *t, const colset *c, size_t row, run *r)
     r->seed = 0;
     if (c->seed >= 0) {
         const char *sd = csvtab_field(t, row, (size_t)c->seed);
+        /* the seeds ga-search takes: mt19937 is seeded with 32 bits and
+         * maps 0 to its default (tools/common/cli.h, CLI_SEED_MAX) */
         if (csvio_to_long(sd, &k) != IMC_OK || k < 1 || k > 4294967295L)
             return imc_fail(path, line, "column 'seed': got '%s', expected "
                             "an integer from 1 to 4294967295", sd);
@@ -254,6 +256,18 @@ pick_run(const csvtab *t, pick_rule rule, unsigned long seed,
     memmove(out->rows, out->rows + pick->start,
             out->nrows * sizeof *out->rows);
     free(runs);
+    /* they are written as they are: none may hold a non-finite number */
+    for (size_t i = 0; i < out->nrows; i++)
+        for (size_t col = 0; col < t->ncols; col++) {
+            const char *f = csvtab_field(t, out->rows[i], col);
+            if (csvtab_nonfinite_p(f)) {
+                long line = t->lines[out->rows[i]];
+                pick_choice_clear(out);
+                return imc_fail(t->path, line, "column '%s': got '%s', "
+                                "which is not a finite number", t->cols[col],
+                                f);
+            }
+        }
     return IMC_OK;
 }
 

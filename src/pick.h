@@ -52,6 +52,7 @@ typedef struct pick_choice {
  * rows). */
 int pick_run(const csvtab *t, pick_rule rule, unsigned long seed,
              pick_choice *out);
+/* Release the row indices of c (after a failure too: pick_run leaves none). */
 void pick_choice_clear(pick_choice *c);
 
 /* Write the chosen run's rows with every column of t (header first). */

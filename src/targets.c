@@ -5,6 +5,7 @@
 #include "csvtab.h"
 #include "err.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -246,6 +247,9 @@ measure(inputs *in, size_t row, target_row *out)
     out->measured = s->fraction && strcmp(unit, "%") == 0 ? 100 * worst
                                                          : worst;
     out->threshold = threshold;
+    if (!isfinite(out->measured))
+        return imc_fail(src->path, 0, "column '%s': the worst value, %g, "
+                        "is not finite as a percentage", s->col, worst);
     switch (op) {
     case 0: out->met = out->measured < threshold; break;
     case 1: out->met = out->measured <= threshold; break;

@@ -39,6 +39,7 @@ typedef struct targets_result targets_result;
  * for the summary's memory). */
 int targets_check(const char *targets_path, const char *summary_path,
                   const char *top10_path, targets_result **out);
+/* Release r; targets_free(NULL) does nothing. */
 void targets_free(targets_result *r);
 
 /* Number of targets checked, and of those not met. */

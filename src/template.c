@@ -94,6 +94,8 @@ struct template_data {
     size_t ntext;
 };
 
+/* Precision up to 17: a double holds 17 significant decimal digits, so
+ * more would print digits of its binary expansion, not of the data. */
 static const char FMT_HELP[] =
     "expected %s, %d, %'d, %.Nf, %.Ng, %.Ne or %.N% with N from 0 to 17";
 
@@ -1053,17 +1055,6 @@ value_fail(const render *rd, const value *v, const fmt *f, long line,
                     v->text, what, f->text);
 }
 
-/* Predicate: text reads as a number that is not finite (nan, inf). */
-static int
-nonfinite_text_p(const char *text)
-{
-    char *end;
-    if (!*text)
-        return 0;
-    double x = strtod(text, &end);
-    return *end == '\0' && !isfinite(x);
-}
-
 /* Write text; in a table cell '|' is escaped and a line break refused. */
 static int
 put_text(const render *rd, const value *v, const fmt *f, long line,
@@ -1112,7 +1103,7 @@ put_value(const render *rd, const value *v, const fmt *f, long line,
     if (!*v->text)
         return value_fail(rd, v, f, line, "an empty field (give a text for "
                           "it: |FORMAT|TEXT)");
-    if (nonfinite_text_p(v->text))
+    if (csvtab_nonfinite_p(v->text))
         return value_fail(rd, v, f, line, "which is not a finite number");
     if (f->conv == FMT_S)
         return put_text(rd, v, f, line, v->text, in_cell);
@@ -1155,11 +1146,14 @@ render_table(render *rd, const node *n)
 {
     const csv_alias *a = &rd->d->csv[n->r.tab];
     size_t first, second;
-    if (count_rows(rd, &n->r, &first, &second) == 0)
+    if (count_rows(rd, &n->r, &first, &second) == 0 && n->r.sel_text)
         return imc_fail(rd->t->path, n->line, "#table %s: no row of '%s' "
-                        "(%s)%s%s: a table needs at least one", n->r.alias,
-                        n->r.alias, a->path, n->r.sel_text ? " matches " : "",
-                        n->r.sel_text ? n->r.sel_text : " has no rows");
+                        "(%s) matches %s: a table needs at least one",
+                        n->r.alias, n->r.alias, a->path, n->r.sel_text);
+    if (a->tab->nrows == 0)
+        return imc_fail(rd->t->path, n->line, "#table %s: '%s' (%s) has no "
+                        "rows: a table needs at least one", n->r.alias,
+                        n->r.alias, a->path);
     fputc('|', rd->out);
     for (size_t i = 0; i < n->ncells; i++)
         fprintf(rd->out, " %s |", n->cells[i].header);

@@ -53,10 +53,13 @@ int template_parse_file(const char *path, template **out);
  * Same results as template_parse_file. */
 int template_parse_string(const char *name, const char *text, size_t n,
                           template **out);
+/* Release t; template_free(NULL) does nothing. */
 void template_free(template *t);
 
 /* An empty set of aliases; NULL when out of memory. */
 template_data *template_data_alloc(void);
+/* Release d with its tables and texts; template_data_free(NULL) does
+ * nothing. */
 void template_data_free(template_data *d);
 
 /* Predicate: 1 when name is a valid alias: a letter or '_' then letters,
