@@ -114,10 +114,12 @@ rule check_targets:
 
 
 # The command that rebuilds paper/validation.md under this configuration,
-# as the report states it ('--' ends --configfile's list of files).
+# as the report states it ('--' ends --configfile's list of files); a
+# configuration outside the checkout keeps the path it was given.
 VALIDATION_REGENERATE = "snakemake -c2{} -- {}".format(
-    "".join(" --configfile {}".format(os.path.relpath(f))
-            for f in workflow.configfiles),
+    "".join(" --configfile {}".format(
+        f if os.path.relpath(f).startswith("..") else os.path.relpath(f))
+        for f in workflow.configfiles),
     os.path.join(PAPER, "validation.md"))
 
 
