@@ -9,7 +9,12 @@
 #                                          Spearman rho per metric, workload, node
 #   validation/<memory>/predictions.csv     every row: CiMLoop vs model (held out)
 #   validation/<memory>/top10.csv           model ranks of CiMLoop's 10 best designs
-# paper/validation.md and paper/figures/fig-validation-<memory>-<metric>.png
+#   validation/<memory>/targets.csv         the accuracy targets checked
+#                                          (bin/check-targets)
+#   validation/<memory>/report.md           the memory's section of the report
+#                                          (bin/fill-template)
+# paper/validation.md (the sections in CALIB_MEMORIES order) and
+# paper/figures/fig-validation-<memory>-<metric>.png
 #
 # Only requested when the reference data exists (have_reference()) and the
 # configuration does not switch calibration off (calibration: enabled).
@@ -91,30 +96,80 @@ rule plot_validation:
         " {wildcards.metric} 2> {log}"
 
 
+# The accuracy targets (experiments/validation-targets.csv) on one memory's
+# held-out errors: measured worst value, met yes/no.
+rule check_targets:
+    input:
+        targets="experiments/validation-targets.csv",
+        summary="results/validation/{memory}/summary.csv",
+        top10="results/validation/{memory}/top10.csv",
+        tool="bin/check-targets",
+    output:
+        "results/validation/{memory}/targets.csv",
+    log:
+        "results/logs/check_targets/{memory}.log",
+    shell:
+        "{input.tool} --targets {input.targets} --summary {input.summary}"
+        " --top10 {input.top10} -o {output} 2> {log}"
+
+
+# The command that rebuilds paper/validation.md under this configuration,
+# as the report states it ('--' ends --configfile's list of files); a
+# configuration outside the checkout keeps the path it was given.
+VALIDATION_REGENERATE = "snakemake -c2{} -- {}".format(
+    "".join(" --configfile {}".format(
+        f if os.path.relpath(f).startswith("..") else os.path.relpath(f))
+        for f in workflow.configfiles),
+    os.path.join(PAPER, "validation.md"))
+
+
+# One memory's section of the report: report/validation.md.in filled from
+# its CSV files; the first memory's section also carries the page header.
+rule validation_section:
+    input:
+        template="report/validation.md.in",
+        info="results/calibrate/{memory}/fit-info.csv",
+        summary="results/validation/{memory}/summary.csv",
+        top10="results/validation/{memory}/top10.csv",
+        targets="results/validation/{memory}/targets.csv",
+        refit="results/calibrate/{memory}/constants.csv",
+        committed=committed_constants,
+        tool="bin/fill-template",
+    output:
+        "results/validation/{memory}/report.md",
+    params:
+        memory=lambda wildcards: wildcards.memory.upper(),
+        first=lambda wildcards: (
+            "yes" if wildcards.memory == CALIB_MEMORIES[0] else "no"),
+        folds=CALIB_FOLDS,
+        regenerate=VALIDATION_REGENERATE,
+    log:
+        "results/logs/validation_section/{memory}.log",
+    shell:
+        "{input.tool} {input.template} --csv info={input.info}"
+        " --csv summary={input.summary} --csv top10={input.top10}"
+        " --csv targets={input.targets} --csv refit={input.refit}"
+        " --csv committed={input.committed}"
+        " --text memory={params.memory} --text m={wildcards.memory}"
+        " --text first={params.first} --text folds={params.folds}"
+        " --text 'regenerate={params.regenerate}' -o {output} 2> {log}"
+
+
+# paper/validation.md: the memories' sections in order (the figures they
+# show are inputs, so they exist whenever the page does).
 rule validation_report:
     input:
-        summaries=expand("results/validation/{memory}/summary.csv",
-                         memory=CALIB_MEMORIES),
-        top10=expand("results/validation/{memory}/top10.csv",
-                     memory=CALIB_MEMORIES),
-        info=expand("results/calibrate/{memory}/fit-info.csv",
-                    memory=CALIB_MEMORIES),
-        constants=expand("results/calibrate/{memory}/constants.csv",
-                         memory=CALIB_MEMORIES),
+        sections=expand("results/validation/{memory}/report.md",
+                        memory=CALIB_MEMORIES),
         figures=expand(os.path.join(
             PAPER, "figures/fig-validation-{memory}-{metric}.png"),
             memory=CALIB_MEMORIES, metric=VALIDATION_METRICS),
-        script="tools/make-validation-md.sh",
     output:
         os.path.join(PAPER, "validation.md"),
-    params:
-        memories=" ".join(CALIB_MEMORIES),
-        folds=CALIB_FOLDS,
     log:
         "results/logs/validation_report/validation.log",
     shell:
-        "sh {input.script} {params.folds} {output} {params.memories}"
-        " 2> {log}"
+        "cat {input.sections} > {output} 2> {log}"
 
 
 if have_reference() and CALIB.get("enabled", True):
