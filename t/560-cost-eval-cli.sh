@@ -47,13 +47,13 @@ Try 'cost-eval --help'." --designs $D/designs.csv
 ok_program "bad --latency" 2 "cost-eval: option '--latency': got 'fast', expected reference or physical
 Try 'cost-eval --help'." --latency fast --designs $D/designs.csv t/data/cost/tiny.csv
 ok_program "missing designs file" 2 \
-    "cost-eval: $D/nope.csv: cannot open: No such file or directory" \
+    "cost-eval: $D/nope.csv:1: cannot open: No such file or directory" \
     --designs $D/nope.csv t/data/cost/tiny.csv
 ok_program "empty designs file" 2 \
-    "cost-eval: $D/empty.csv: empty file (expected a header row)" \
+    "cost-eval: $D/empty.csv:1: empty file (expected a header row)" \
     --designs $D/empty.csv t/data/cost/tiny.csv
 ok_program "bits per cell 0" 2 \
-    "cost-eval: $D/bad-bits.csv:2: column 'bits_per_cell': got 0, expected 1 to 8" \
+    "cost-eval: $D/bad-bits.csv:2: column 'bits_per_cell': got '0', expected an integer in [1, 8]" \
     --designs $D/bad-bits.csv t/data/cost/tiny.csv
 ok_program "unknown memory" 2 \
     "cost-eval: $D/bad-memory.csv:2: column 'memory': got 'PCM', expected RRAM or SRAM" \
