@@ -39,9 +39,12 @@ TOOLS   := $(notdir $(patsubst %/,%,$(dir $(wildcard tools/*/main.c))))
 TOOL_SRC := $(foreach t,$(TOOLS),$(wildcard tools/$(t)/*.c))
 TOOL_OBJ := $(addprefix $(B),$(TOOL_SRC:.c=.o))
 BINS    := $(addprefix $(B)bin/,$(TOOLS))
-TEST_C  := $(filter-out t/tap.c,$(wildcard t/*.c))
+# t/tap.c (the TAP library) and t/scratch.c (the readers' test helpers)
+# are linked into every test program.
+TEST_LIB := $(addprefix $(B),t/tap.o t/scratch.o)
+TEST_C  := $(filter-out t/tap.c t/scratch.c,$(wildcard t/*.c))
 TEST_T  := $(addprefix $(B),$(TEST_C:.c=.t))
-ALL_OBJ := $(LIB_OBJ) $(TOOLLIB_OBJ) $(TOOL_OBJ) $(B)t/tap.o \
+ALL_OBJ := $(LIB_OBJ) $(TOOLLIB_OBJ) $(TOOL_OBJ) $(TEST_LIB) \
            $(addprefix $(B),$(TEST_C:.c=.o))
 
 .PHONY: all check bench lint warnings reproduce deps clean install \
@@ -75,8 +78,8 @@ $(B)t/%.o: t/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -It $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(B)t/%.t: $(B)t/%.o $(B)t/tap.o $(B)libimc.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(B)t/tap.o $(B)libimc.a $(LDLIBS)
+$(B)t/%.t: $(B)t/%.o $(TEST_LIB) $(B)libimc.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TEST_LIB) $(B)libimc.a $(LDLIBS)
 
 -include $(ALL_OBJ:.o=.d)
 # objects made on the way to a program are kept (no rebuild next time)

@@ -77,7 +77,8 @@ parse_field(const csvio_reader *r, const table_col *c, size_t i, char *at)
         if (len < (size_t)c->min || (c->size && len >= c->size)) {
             if (!c->size)
                 return csvio_fail(r, "column '%s': got '%s', expected at "
-                                  "least %ld characters", c->name, s, c->min);
+                                  "least %ld character%s", c->name, s, c->min,
+                                  c->min == 1 ? "" : "s");
             return csvio_fail(r, "column '%s': got '%s', expected %ld to %zu "
                               "characters", c->name, s, c->min, c->size - 1);
         }

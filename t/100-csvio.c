@@ -6,6 +6,7 @@
  * makes a commit fail after a non-finite number was written. */
 #include "csvio.h"
 #include "err.h"
+#include "scratch.h"
 #include "tap.h"
 
 #include <errno.h>
@@ -19,26 +20,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static char msg[1024];
-static void capture(const char *m) { snprintf(msg, sizeof msg, "%s", m); }
-static char path[] = "/tmp/imc-csvio-XXXXXX";
 
-static void
-write_file(const char *text)
-{
-    FILE *fp = fopen(path, "w");
-    fputs(text, fp);
-    fclose(fp);
-}
 
 /* Read every record of text; return the status of the failing call and
- * leave the message (without the file name) in msg. */
+ * leave the message in scratch_msg(). */
 static int
 read_all(const char *text, long *last_line)
 {
-    write_file(text);
-    msg[0] = '\0';
-    csvio_reader *r = csvio_open(path);
+    scratch_put(text);
+    scratch_clear();
+    csvio_reader *r = csvio_open(scratch_path());
     if (!r)
         return IMC_EINPUT;
     int st;
@@ -65,12 +56,6 @@ child_result(pid_t pid, int fd[2], char *buf, size_t cap)
     return status;
 }
 
-static const char *
-tail(void)
-{
-    size_t n = strlen(path);
-    return strncmp(msg, path, n) == 0 ? msg + n : msg;
-}
 
 /* Lines and fields through comments and quotes. */
 static void
@@ -84,8 +69,8 @@ test_reading(void)
     /* A line starting with '#' inside a quoted field is text, not a
      * comment; after the field closes, '#' starts comments again, also
      * after a doubled quote ("") that leaves the field open. */
-    write_file("a,b\n\"x\n# kept\",1\n# skipped\n\"p\"\"\n# kept too\",2\n");
-    csvio_reader *r = csvio_open(path);
+    scratch_put("a,b\n\"x\n# kept\",1\n# skipped\n\"p\"\"\n# kept too\",2\n");
+    csvio_reader *r = csvio_open(scratch_path());
     ok(r && csvio_read(r) == IMC_OK, "record with a '#' line inside quotes");
     is_string("x\n# kept", csvio_field(r, 0), "the '#' line is part of it");
     is_int(2, csvio_line(r), "it starts on line 2");
@@ -96,24 +81,24 @@ test_reading(void)
     is_int(IMC_EOF, csvio_read(r), "then the end");
     csvio_close(r);
 
-    write_file("a,b\n1,\"q,r\"\n");
-    r = csvio_open(path);
+    scratch_put("a,b\n1,\"q,r\"\n");
+    r = csvio_open(scratch_path());
     ok(r && csvio_read(r) == IMC_OK, "one record");
     is_string("q,r", csvio_field(r, 1), "quoted comma kept");
     is_int(1, csvio_col(r, "b"), "column index by name");
     is_int(-1, csvio_col(r, "c"), "unknown column is -1");
     double v;
     is_int(IMC_EINPUT, csvio_get_double(r, 1, &v), "'q,r' is no number");
-    is_string(":2: column 'b': got 'q,r', expected a number", tail(),
+    is_string(":2: column 'b': got 'q,r', expected a number", scratch_tail(),
               "message names line, column and value");
     csvio_close(r);
     long k;
-    write_file("n\n07\n");
-    r = csvio_open(path);
+    scratch_put("n\n07\n");
+    r = csvio_open(scratch_path());
     csvio_read(r);
     is_int(IMC_EINPUT, csvio_get_long(r, 0, 10, 20, &k), "7 not in [10, 20]");
     is_string(":2: column 'n': got '07', expected an integer in [10, 20]",
-              tail(), "range message");
+              scratch_tail(), "range message");
     is_int(IMC_OK, csvio_get_positive(r, 0, &v), "07 is a number > 0");
     is_double(7, v, 0, "read as 7");
     csvio_close(r);
@@ -126,50 +111,50 @@ test_messages(void)
 {
     long line = 0;
     is_int(IMC_EINPUT, read_all("a,b\n1,2,3\n", &line), "too many fields");
-    is_string(":2: expected 2 fields as in the header, got 3", tail(),
+    is_string(":2: expected 2 fields as in the header, got 3", scratch_tail(),
               "field-count message");
     is_int(IMC_EINPUT, read_all("a,a\n", &line), "repeated column");
-    is_string(":1: header: column 'a' appears twice", tail(),
+    is_string(":1: header: column 'a' appears twice", scratch_tail(),
               "repeated-column message");
     is_int(IMC_EINPUT, read_all("a,,b\n", &line), "empty column name");
-    is_string(":1: header: column 2 is empty", tail(), "empty-name message");
+    is_string(":1: header: column 2 is empty", scratch_tail(), "empty-name message");
     is_int(IMC_EINPUT, read_all("", &line), "empty file");
-    is_string(":1: empty file (expected a header row)", tail(),
+    is_string(":1: empty file (expected a header row)", scratch_tail(),
               "empty-file message at line 1");
     is_int(IMC_EINPUT, read_all("# only a comment\n", &line),
            "only comments");
-    is_string(":1: empty file (expected a header row)", tail(),
+    is_string(":1: empty file (expected a header row)", scratch_tail(),
               "only comments: empty file");
     is_int(IMC_EINPUT, read_all("a,b\n1,\"open\n", &line),
            "unterminated quote");
-    is_string(":2: malformed CSV (unterminated quote)", tail(),
+    is_string(":2: malformed CSV (unterminated quote)", scratch_tail(),
               "unterminated-quote message");
     is_int(IMC_EINPUT, read_all("a,b\n1,x\"y\n", &line), "stray quote");
     is_string(":2: malformed CSV: error parsing data while strict checking "
-              "enabled", tail(), "stray-quote message");
-    FILE *fp = fopen(path, "w");
+              "enabled", scratch_tail(), "stray-quote message");
+    FILE *fp = fopen(scratch_path(), "w");
     fwrite("a\nx\0y\n", 1, 6, fp);
     fclose(fp);
-    csvio_reader *nul = csvio_open(path);
+    csvio_reader *nul = csvio_open(scratch_path());
     is_int(IMC_EINPUT, nul ? csvio_read(nul) : IMC_OK, "NUL byte");
     csvio_close(nul);
-    is_string(":2: NUL byte in CSV text", tail(), "NUL-byte message");
+    is_string(":2: NUL byte in CSV text", scratch_tail(), "NUL-byte message");
 
     char missing[64];
-    snprintf(missing, sizeof missing, "%s.none", path);
+    snprintf(missing, sizeof missing, "%s.none", scratch_path());
     ok(csvio_open(missing) == NULL, "missing file");
     char want[128];
     snprintf(want, sizeof want, "%s:1: cannot open: No such file or "
              "directory", missing);
-    is_string(want, msg, "cannot-open message at line 1");
+    is_string(want, scratch_msg(), "cannot-open message at line 1");
 
-    write_file("a,b\n1,2\n");
-    csvio_reader *r = csvio_open(path);
+    scratch_put("a,b\n1,2\n");
+    csvio_reader *r = csvio_open(scratch_path());
     int cols[2];
     static const char *const two[] = {"c", "d"};
     is_int(IMC_EINPUT, csvio_require_all(r, two, 2, cols),
            "two missing columns");
-    is_string(":1: missing column 'c'", tail(), "only the first is reported");
+    is_string(":1: missing column 'c'", scratch_tail(), "only the first is reported");
     csvio_close(r);
 }
 
@@ -177,16 +162,16 @@ test_messages(void)
 static void
 test_escapes(void)
 {
-    write_file("n\n\x1b[2J\x01\n");
-    csvio_reader *r = csvio_open(path);
+    scratch_put("n\n\x1b[2J\x01\n");
+    csvio_reader *r = csvio_open(scratch_path());
     double v;
     csvio_read(r);
     csvio_get_double(r, 0, &v);
-    is_string(":2: column 'n': got '\\x1b[2J\\x01', expected a number", tail(),
+    is_string(":2: column 'n': got '\\x1b[2J\\x01', expected a number", scratch_tail(),
               "ESC and SOH written as \\xNN");
     csvio_close(r);
     imc_fail("f", 3, "got '%s'", "a\tb\nc\x7f\xc3\xa9");
-    is_string("f:3: got 'a\\x09b\\x0ac\\x7f\xc3\xa9'", msg,
+    is_string("f:3: got 'a\\x09b\\x0ac\\x7f\xc3\xa9'", scratch_msg(),
               "tab, newline and DEL escaped, UTF-8 kept");
     char out[8];
     imc_escape_controls("ab\x01" "cd", out, sizeof out);
@@ -221,9 +206,8 @@ test_getline_failure(void)
             (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + (64u << 20);
         if (setrlimit(RLIMIT_AS, &lim) != 0)
             _exit(98);
-        imc_err_set_handler(capture);
         csvio_reader *r = csvio_open("/dev/zero");
-        dprintf(fd[1], "%s", r ? "opened" : msg);
+        dprintf(fd[1], "%s", r ? "opened" : scratch_msg());
         _exit(r ? 1 : 0);
     }
     char got[512];
@@ -238,11 +222,11 @@ test_getline_failure(void)
 /* Atomic output: nothing at the target until commit; abort, and a failed
  * commit of several outputs, leave nothing at all. */
 static void
-test_output(void)
+test_outscratch_put(void)
 {
     char target[64], second[64];
-    snprintf(target, sizeof target, "%s.out", path);
-    snprintf(second, sizeof second, "%s.two", path);
+    snprintf(target, sizeof target, "%s.out", scratch_path());
+    snprintf(second, sizeof second, "%s.two", scratch_path());
     csvio_out out, dev;
     csvio_out_open(&out, target);
     fputs("x\n", out.fp);
@@ -261,9 +245,9 @@ test_output(void)
     fputs("a,b\n1,2\n", out.fp);
     fputs("will not fit\n", dev.fp);
     csvio_out *both[] = {&out, &dev};
-    msg[0] = '\0';
+    scratch_clear();
     is_int(IMC_EINPUT, csvio_out_commit_all(both, 2), "commit_all fails");
-    is_string("error writing output: No space left on device", msg,
+    is_string("error writing output: No space left on device", scratch_msg(),
               "one line for the failed output");
     ok(access(target, F_OK) != 0, "and the good output is not committed");
 
@@ -298,7 +282,7 @@ static void
 test_signal_cleanup(void)
 {
     char target[64], tmpl[80];
-    snprintf(target, sizeof target, "%s.sig", path);
+    snprintf(target, sizeof target, "%s.sig", scratch_path());
     int fd[2];
     if (pipe(fd) != 0)
         bail("pipe");
@@ -331,7 +315,7 @@ static void
 test_nonfinite_guard(void)
 {
     char target[64];
-    snprintf(target, sizeof target, "%s.nan", path);
+    snprintf(target, sizeof target, "%s.nan", scratch_path());
     csvio_out out;
     is_int(0, (long)csvio_nonfinite_count(), "nothing non-finite yet");
     csvio_out_open(&out, target);
@@ -343,9 +327,9 @@ test_nonfinite_guard(void)
     fputc(',', out.fp);
     csvio_put_g(out.fp, HUGE_VAL, 6);
     is_int(3, (long)csvio_nonfinite_count(), "three counted");
-    msg[0] = '\0';
+    scratch_clear();
     is_int(IMC_ENUMERIC, csvio_out_commit(&out), "the commit fails: exit 3");
-    is_string("internal error: non-finite value in output", msg,
+    is_string("internal error: non-finite value in output", scratch_msg(),
               "with the guard's message");
     ok(access(target, F_OK) != 0, "no output left behind");
     csvio_out_open(&out, target);
@@ -359,15 +343,14 @@ int
 main(void)
 {
     plan(67);
-    imc_err_set_handler(capture);
-    close(mkstemp(path));
+    scratch_init();
     test_reading();
     test_messages();
     test_escapes();
     test_getline_failure();
-    test_output();
+    test_outscratch_put();
     test_signal_cleanup();
     test_nonfinite_guard();
-    unlink(path);
+    scratch_done();
     return 0;
 }
