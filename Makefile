@@ -24,61 +24,66 @@ CORES   ?= 2
 PREFIX  ?= /usr/local
 DESTDIR ?=
 
-# BUILD: where objects, libraries, bin/ and the test programs go; empty (the
-# default) builds in the tree, `make sanitize` uses build-san/.
+# BUILD: where libraries, bin/ and the test programs go, with the objects
+# under BUILD/obj/; empty (the default) builds in the tree, `make sanitize`
+# uses build-san/.
 BUILD   ?=
 B       := $(if $(BUILD),$(BUILD)/,)
+O       := $(if $(BUILD),$(BUILD)/obj/,)
 
 LIB_SRC := $(wildcard src/*.c)
-LIB_OBJ := $(addprefix $(B),$(LIB_SRC:.c=.o))
+LIB_OBJ := $(addprefix $(O),$(LIB_SRC:.c=.o))
 # tools/common: what the tools share around argv (options, help blocks,
 # data paths); never part of libimc.
 TOOLLIB_SRC := $(wildcard tools/common/*.c)
-TOOLLIB_OBJ := $(addprefix $(B),$(TOOLLIB_SRC:.c=.o))
+TOOLLIB_OBJ := $(addprefix $(O),$(TOOLLIB_SRC:.c=.o))
 TOOLS   := $(notdir $(patsubst %/,%,$(dir $(wildcard tools/*/main.c))))
 TOOL_SRC := $(foreach t,$(TOOLS),$(wildcard tools/$(t)/*.c))
-TOOL_OBJ := $(addprefix $(B),$(TOOL_SRC:.c=.o))
+TOOL_OBJ := $(addprefix $(O),$(TOOL_SRC:.c=.o))
 BINS    := $(addprefix $(B)bin/,$(TOOLS))
 # t/tap.c (the TAP library) and t/scratch.c (the readers' test helpers)
 # are linked into every test program.
-TEST_LIB := $(addprefix $(B),t/tap.o t/scratch.o)
+TEST_LIB := $(addprefix $(O),t/tap.o t/scratch.o)
 TEST_C  := $(filter-out t/tap.c t/scratch.c,$(wildcard t/*.c))
 TEST_T  := $(addprefix $(B),$(TEST_C:.c=.t))
 ALL_OBJ := $(LIB_OBJ) $(TOOLLIB_OBJ) $(TOOL_OBJ) $(TEST_LIB) \
-           $(addprefix $(B),$(TEST_C:.c=.o))
+           $(addprefix $(O),$(TEST_C:.c=.o))
 
 .PHONY: all check bench lint warnings reproduce deps clean install \
         uninstall sanitize
 all: $(BINS) $(TEST_T)
 
 $(B)libimc.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
 	$(AR) rcs $@ $^
 
 $(B)libtools.a: $(TOOLLIB_OBJ)
+	@mkdir -p $(@D)
 	$(AR) rcs $@ $^
 
-$(B)src/%.o: src/%.c
+$(O)src/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # tools/common and each tool's own files see the shared CLI header.
-$(B)tools/%.o: tools/%.c
+$(O)tools/%.o: tools/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itools/common $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # A tool is every .c file of its directory (main.c and its helpers).
 .SECONDEXPANSION:
-$(B)bin/%: $$(addprefix $(B),$$(subst .c,.o,$$(wildcard tools/$$*/*.c))) \
+$(B)bin/%: $$(addprefix $(O),$$(subst .c,.o,$$(wildcard tools/$$*/*.c))) \
            $(B)libtools.a $(B)libimc.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(B)libtools.a \
 	    $(B)libimc.a $(LDLIBS)
 
-$(B)t/%.o: t/%.c
+$(O)t/%.o: t/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -It $(CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
-$(B)t/%.t: $(B)t/%.o $(TEST_LIB) $(B)libimc.a
+$(B)t/%.t: $(O)t/%.o $(TEST_LIB) $(B)libimc.a
+	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(TEST_LIB) $(B)libimc.a $(LDLIBS)
 
 -include $(ALL_OBJ:.o=.d)
@@ -109,7 +114,9 @@ sanitize: deps
 	$(MAKE) BUILD=build-san CFLAGS="$(CFLAGS) $(SANITIZE)" \
 	    LDFLAGS="$(LDFLAGS) $(SANITIZE)" all
 	@for f in $(SAN_LINKS); do \
-	    [ -e "$$f" ] && ln -sfn "$(CURDIR)/$$f" "build-san/$$f"; done; true
+	    [ -e "$$f" ] || continue; \
+	    [ -L "build-san/$$f" ] || rm -rf "build-san/$$f"; \
+	    ln -sfn "$(CURDIR)/$$f" "build-san/$$f"; done
 	@mkdir -p build-san/t
 	@for f in t/*.sh t/lib t/data; do \
 	    ln -sfn "$(CURDIR)/$$f" "build-san/$$f"; done

@@ -276,10 +276,10 @@ test_outscratch_put(void)
     unlink(second);
 }
 
-/* A SIGTERM while an output is open removes its temporary, and the
- * process still dies of the signal. */
+/* A signal while an output is open removes its temporary, and the process
+ * still dies of the signal. */
 static void
-test_signal_cleanup(void)
+test_signal_cleanup(int sig, const char *name)
 {
     char target[64], tmpl[80];
     snprintf(target, sizeof target, "%s.sig", scratch_path());
@@ -298,15 +298,16 @@ test_signal_cleanup(void)
         fflush(out.fp);
         dprintf(fd[1], "%s\n", out.tmp_path);
         close(fd[1]);
-        raise(SIGTERM);
+        raise(sig);
         _exit(2);
     }
     int status = child_result(pid, fd, tmpl, sizeof tmpl);
-    ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
-       "the process dies of SIGTERM");
-    ok(strstr(tmpl, ".tmp") != NULL, "it had a temporary (%s)", tmpl);
-    ok(access(tmpl, F_OK) != 0, "the temporary is gone");
-    ok(access(target, F_OK) != 0, "and no output was made");
+    ok(WIFSIGNALED(status) && WTERMSIG(status) == sig,
+       "%s: the process dies of it", name);
+    ok(strstr(tmpl, ".tmp") != NULL, "%s: it had a temporary (%s)", name,
+       tmpl);
+    ok(access(tmpl, F_OK) != 0, "%s: the temporary is gone", name);
+    ok(access(target, F_OK) != 0, "%s: and no output was made", name);
 }
 
 /* Last, as it poisons the process: after a NaN or an infinity was given
@@ -342,14 +343,16 @@ test_nonfinite_guard(void)
 int
 main(void)
 {
-    plan(67);
+    plan(75);
     scratch_init();
     test_reading();
     test_messages();
     test_escapes();
     test_getline_failure();
     test_outscratch_put();
-    test_signal_cleanup();
+    test_signal_cleanup(SIGTERM, "SIGTERM");
+    test_signal_cleanup(SIGINT, "SIGINT");
+    test_signal_cleanup(SIGHUP, "SIGHUP");
     test_nonfinite_guard();
     scratch_done();
     return 0;

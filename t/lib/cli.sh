@@ -36,6 +36,17 @@ run() {
     "$tool" "$@"
 }
 
+# run_exec ARGS...: run's tool in place of the calling (sub)shell, for a
+# background job whose $! must be the tool itself (`run_exec ... &`).
+run_exec() {
+    if [ "${VALGRIND:-}" = 1 ]; then
+        exec valgrind -q --error-exitcode=$VALGRIND_STATUS --leak-check=full \
+            --errors-for-leak-kinds=definite,possible \
+            --log-file="$tmp/valgrind.%p.log" "$tool" "$@"
+    fi
+    exec "$tool" "$@"
+}
+
 ok() { # ok STATUS DESCRIPTION
     n=$((n + 1))
     if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
@@ -64,6 +75,11 @@ ok_program() {
 }
 
 done_testing() {
+    # a report in any log (valgrind -q writes nothing else) is an error,
+    # also from runs whose exit status was not looked at
+    for log in "$tmp"/valgrind.*.log; do
+        [ -s "$log" ] && echo "$log" >>"$tmp/valgrind.failed"
+    done
     if [ -e "$tmp/valgrind.failed" ]; then
         sed 's/^/# valgrind error in: /' "$tmp/valgrind.failed"
         cat "$tmp"/valgrind.*.log | sed 's/^/# /'
