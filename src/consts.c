@@ -2,24 +2,44 @@
 #include "consts.h"
 #include "csvio.h"
 #include "err.h"
+#include "table.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
+
+/* Significant digits of consts_write: the committed constants files carry
+ * six, well inside the fits' own uncertainty (docs/cost-model.md). */
+#define CONSTS_DIGITS 6
 
 const double consts_glb_depths[CONSTS_NGLB] = {
     2048, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 524288};
 
 const char *const consts_names[CONSTS_N] = {
-#define X(name, unit) #name,
+#define X(name, unit, band) #name,
     COST_CONSTANTS(X)
 #undef X
 };
 
 const char *const consts_units[CONSTS_N] = {
-#define X(name, unit) unit,
+#define X(name, unit, band) unit,
     COST_CONSTANTS(X)
 #undef X
 };
+
+const consts_band consts_bands[CONSTS_N] = {
+#define X(name, unit, band) CONSTS_BAND_##band,
+    COST_CONSTANTS(X)
+#undef X
+};
+
+int
+consts_in_band_p(int k, double v)
+{
+    const consts_band *b = &consts_bands[k];
+    return isfinite(v) && (b->lo_open ? v > b->lo : v >= b->lo) &&
+           v <= b->hi;
+}
 
 int
 consts_index(const char *name)
@@ -30,56 +50,99 @@ consts_index(const char *name)
     return -1;
 }
 
+/* One row of a constants file. */
+typedef struct consts_row {
+    double value, start;
+    long fit;
+    char source[sizeof ((consts *)0)->source[0]];
+} consts_row;
+
+/* What the row check fills: the constants, and the line each came from. */
+typedef struct consts_ctx {
+    consts *c;
+    long line[CONSTS_N];
+} consts_ctx;
+
+/* Column indices of consts_read's specs. */
+enum { COL_NAME, COL_VALUE, COL_UNIT, COL_FIT, COL_START, COL_SOURCE };
+
+/* A value or start outside constant k's band. */
+static int
+out_of_band(const csvio_reader *r, const int *col, int which, int k)
+{
+    const consts_band *b = &consts_bands[k];
+    return csvio_fail(r, "column '%s': got '%s' for constant '%s', expected a "
+                      "number in %s%g, %g] %s", csvio_colname(r,
+                      (size_t)col[which]), csvio_field(r, (size_t)col[which]),
+                      consts_names[k], b->lo_open ? "(" : "[", b->lo, b->hi,
+                      consts_units[k]);
+}
+
+static int
+consts_row_check(const csvio_reader *r, const int *col, void *row, void *ctx)
+{
+    const consts_row *x = row;
+    consts_ctx *c = ctx;
+    const char *name = csvio_field(r, (size_t)col[COL_NAME]);
+    const char *unit = csvio_field(r, (size_t)col[COL_UNIT]);
+    int k = consts_index(name);
+    if (k < 0)
+        return csvio_fail(r, "column 'name': unknown constant '%s'", name);
+    if (c->line[k])
+        return csvio_fail(r, "constant '%s' appears twice (first on line "
+                          "%ld)", name, c->line[k]);
+    if (strcmp(unit, consts_units[k]) != 0)
+        return csvio_fail(r, "constant '%s': unit '%s', expected '%s'", name,
+                          unit, consts_units[k]);
+    if (!consts_in_band_p(k, x->value))
+        return out_of_band(r, col, COL_VALUE, k);
+    if (!consts_in_band_p(k, x->start))
+        return out_of_band(r, col, COL_START, k);
+    c->line[k] = csvio_line(r);
+    c->c->v[k] = x->value;
+    c->c->start[k] = x->start;
+    c->c->fit[k] = (int)x->fit;
+    memcpy(c->c->source[k], x->source, sizeof x->source);
+    return IMC_OK;
+}
+
+/* Every constant appeared. */
+static int
+consts_end_check(const csvio_reader *r, void *ctx)
+{
+    const consts_ctx *c = ctx;
+    for (int k = 0; k < CONSTS_N; k++)
+        if (!c->line[k])
+            return csvio_fail(r, "missing constant '%s'", consts_names[k]);
+    return IMC_OK;
+}
+
 int
 consts_read(const char *path, consts *c)
 {
+    static const table_col cols[] = {
+        [COL_NAME] = {.name = "name", .type = TABLE_STRING, .min = 1},
+        [COL_VALUE] = {.name = "value", .type = TABLE_DOUBLE,
+                       .offset = offsetof(consts_row, value)},
+        [COL_UNIT] = {.name = "unit", .type = TABLE_STRING},
+        [COL_FIT] = {.name = "fit", .type = TABLE_LONG, .min = 0, .max = 1,
+                     .offset = offsetof(consts_row, fit)},
+        [COL_START] = {.name = "start", .type = TABLE_DOUBLE,
+                       .offset = offsetof(consts_row, start)},
+        [COL_SOURCE] = {.name = "source", .type = TABLE_STRING,
+                        .offset = offsetof(consts_row, source),
+                        .size = sizeof ((consts_row *)0)->source},
+    };
     memset(c, 0, sizeof *c);
-    csvio_reader *r = csvio_open(path);
-    if (!r)
-        return IMC_EINPUT;
-    static const char *const names[] = {"name", "value", "unit", "fit",
-                                        "start", "source"};
-    int col[6];
-    int st = csvio_require_all(r, names, 6, col);
-    int cn = col[0], cv = col[1], cu = col[2], cf = col[3], cs = col[4],
-        csrc = col[5];
-    int seen[CONSTS_N] = {0};
-    while (st == IMC_OK) {
-        int got = csvio_read(r);
-        if (got != IMC_OK) {
-            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
-            break;
-        }
-        const char *name = csvio_field(r, (size_t)cn);
-        int k = consts_index(name);
-        if (k < 0) {
-            st = csvio_fail(r, "column 'name': unknown constant '%s'", name);
-            break;
-        }
-        if (seen[k]) {
-            st = csvio_fail(r, "constant '%s' appears twice", name);
-            break;
-        }
-        seen[k] = 1;
-        if (strcmp(csvio_field(r, (size_t)cu), consts_units[k]) != 0) {
-            st = csvio_fail(r, "constant '%s': unit '%s', expected '%s'", name,
-                            csvio_field(r, (size_t)cu), consts_units[k]);
-            break;
-        }
-        long fit;
-        if ((st = csvio_get_double(r, (size_t)cv, &c->v[k])) != IMC_OK ||
-            (st = csvio_get_double(r, (size_t)cs, &c->start[k])) != IMC_OK ||
-            (st = csvio_get_long(r, (size_t)cf, 0, 1, &fit)) != IMC_OK)
-            break;
-        c->fit[k] = (int)fit;
-        snprintf(c->source[k], sizeof c->source[k], "%s",
-                 csvio_field(r, (size_t)csrc));
-    }
-    for (int k = 0; st == IMC_OK && k < CONSTS_N; k++)
-        if (!seen[k])
-            st = imc_fail(csvio_path(r), 0, "missing constant '%s'",
-                          consts_names[k]);
-    csvio_close(r);
+    consts_ctx ctx = {.c = c};
+    table_spec spec = {.cols = cols, .ncols = sizeof cols / sizeof cols[0],
+                       .row_size = sizeof(consts_row),
+                       .row = consts_row_check, .end = consts_end_check,
+                       .ctx = &ctx};
+    table_rows rows;
+    int st = table_read(path, &spec, &rows);
+    if (st != IMC_OK)
+        memset(c, 0, sizeof *c);
     return st;
 }
 
@@ -88,8 +151,11 @@ consts_write(FILE *fp, const consts *c)
 {
     fputs("name,value,unit,fit,start,source\n", fp);
     for (int k = 0; k < CONSTS_N; k++) {
-        fprintf(fp, "%s,%.6g,%s,%d,%.6g,", consts_names[k], c->v[k],
-                consts_units[k], c->fit[k], c->start[k]);
+        fprintf(fp, "%s,", consts_names[k]);
+        csvio_put_g(fp, c->v[k], CONSTS_DIGITS);
+        fprintf(fp, ",%s,%d,", consts_units[k], c->fit[k]);
+        csvio_put_g(fp, c->start[k], CONSTS_DIGITS);
+        fputc(',', fp);
         csvio_put_string(fp, c->source[k]);
         fputc('\n', fp);
     }

@@ -23,26 +23,38 @@ put_values(FILE *fp, const double *v, int n)
 }
 
 static int
-check_memory(const cost_model *m, const design *d, size_t row)
+check_memory(const cost_model *m, const design *d, const char *file,
+             size_t row)
 {
     if (!cost_model_has_p(m, d->memory))
-        return imc_fail("--designs", (long)row + 2,
+        return imc_fail(file, (long)row + 2,
                         "no %s constants loaded for this design",
                         design_memory_name(d->memory));
     return IMC_OK;
 }
 
+void
+costio_put_extrapolated(FILE *fp, const design_range *range,
+                        const design *d)
+{
+    char names[DESIGN_RANGE_NAMES_MAX];
+    design_range_names(design_range_outside(range, d), names, sizeof names);
+    fputc(',', fp);
+    csvio_put_string(fp, names);
+}
+
 int
-costio_write_batch(FILE *fp, const cost_model *m, const design *designs,
+costio_write_batch(FILE *fp, const cost_model *m, const design_range *range,
+                   const char *designs_file, const design *designs,
                    size_t ndesigns, net *const *nets, size_t nnets,
                    cost_latency_mode mode)
 {
     design_write_header(fp);
     fputs(",workload,energy_j,latency_s,area_mm2,fits", fp);
     write_breakdown_header(fp, 1);
-    fputc('\n', fp);
+    fputs(",extrapolated\n", fp);
     for (size_t i = 0; i < ndesigns; i++) {
-        if (check_memory(m, &designs[i], i) != IMC_OK)
+        if (check_memory(m, &designs[i], designs_file, i) != IMC_OK)
             return IMC_EINPUT;
         for (size_t w = 0; w < nnets; w++) {
             cost_result r;
@@ -55,6 +67,7 @@ costio_write_batch(FILE *fp, const cost_model *m, const design *designs,
             fprintf(fp, ",%d", r.fits);
             put_values(fp, r.energy_comp_j, COST_NCOMP);
             put_values(fp, r.area_comp_mm2, COST_NCOMP);
+            costio_put_extrapolated(fp, range, &designs[i]);
             fputc('\n', fp);
         }
     }
@@ -62,7 +75,8 @@ costio_write_batch(FILE *fp, const cost_model *m, const design *designs,
 }
 
 int
-costio_write_layers(FILE *fp, const cost_model *m, const design *designs,
+costio_write_layers(FILE *fp, const cost_model *m, const design_range *range,
+                    const char *designs_file, const design *designs,
                     size_t ndesigns, net *const *nets, size_t nnets,
                     cost_latency_mode mode, cost_layer *scratch)
 {
@@ -70,9 +84,9 @@ costio_write_layers(FILE *fp, const cost_model *m, const design *designs,
     fputs(",workload,layer,op,energy_j,latency_s", fp);
     write_breakdown_header(fp, 0);
     fputs(",xbars,utilization,array_reads,rows_used,cols_used,macros_used,"
-          "cycles_ref,valid\n", fp);
+          "cycles_ref,valid,extrapolated\n", fp);
     for (size_t i = 0; i < ndesigns; i++) {
-        if (check_memory(m, &designs[i], i) != IMC_OK)
+        if (check_memory(m, &designs[i], designs_file, i) != IMC_OK)
             return IMC_EINPUT;
         for (size_t w = 0; w < nnets; w++) {
             const net *n = nets[w];
@@ -94,7 +108,9 @@ costio_write_layers(FILE *fp, const cost_model *m, const design *designs,
                 fprintf(fp, ",%ld,%ld,%ld", c->ref.rows_used,
                         c->ref.cols_used, c->ref.macros_used);
                 put_values(fp, &c->ref.cycles, 1);
-                fprintf(fp, ",%d\n", c->ref.valid);
+                fprintf(fp, ",%d", c->ref.valid);
+                costio_put_extrapolated(fp, range, &designs[i]);
+                fputc('\n', fp);
             }
         }
     }

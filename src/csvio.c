@@ -1,11 +1,16 @@
-/* csvio.c: line-numbered CSV reading over libcsv, atomic CSV writing. */
+/* csvio.c: line-numbered CSV reading over libcsv, atomic CSV writing, the
+ * registry of temporaries that signal handlers clean up, and the guard
+ * against non-finite numbers in outputs. */
 #include "csvio.h"
 #include "err.h"
+#include "table.h"
 
 #include <csv.h>
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -23,6 +28,7 @@ struct csvio_reader {
     long lineno;         /* physical line just fed to libcsv */
     long record_line;    /* line the record in `fields` started on */
     long pending_line;   /* line the record being assembled started on */
+    int in_quote;        /* the text fed so far ends inside a quoted field */
     /* fields of the record being assembled */
     char **fields;
     size_t nfields, capfields;
@@ -40,17 +46,11 @@ static void
 on_field(void *data, size_t len, void *p)
 {
     csvio_reader *r = p;
-    if (r->nfields == r->capfields) {
-        size_t cap = r->capfields ? 2 * r->capfields : 16;
-        char **f = realloc(r->fields, cap * sizeof *f);
-        if (!f) {
-            r->oom = 1;
-            return;
-        }
+    char **f = table_grow(r->fields, &r->capfields, r->nfields + 1,
+                          sizeof *f);
+    char *s = f ? malloc(len + 1) : NULL;
+    if (f)
         r->fields = f;
-        r->capfields = cap;
-    }
-    char *s = malloc(len + 1);
     if (!s) {
         r->oom = 1;
         return;
@@ -58,8 +58,6 @@ on_field(void *data, size_t len, void *p)
     if (len)
         memcpy(s, data, len);
     s[len] = '\0';
-    if (r->nfields == 0)
-        r->pending_line = r->lineno;
     r->fields[r->nfields++] = s;
 }
 
@@ -76,6 +74,19 @@ free_fields(char **f, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         free(f[i]);
+}
+
+/* Whether the text fed so far ends inside a quoted field, after feeding
+ * line[0..len-1].  Under CSV_STRICT a quote may only open a field, close it
+ * or stand doubled inside it (libcsv refuses any other), so the count of
+ * quote characters fed is odd exactly while a quoted field is open: the
+ * reader tracks that itself instead of reading libcsv's private state. */
+static void
+track_quotes(csvio_reader *r, const char *line, size_t len)
+{
+    for (const char *q = memchr(line, '"', len); q;
+         q = memchr(q + 1, '"', len - (size_t)(q + 1 - line)))
+        r->in_quote = !r->in_quote;
 }
 
 /* Pull physical lines into libcsv until one record is complete.  Returns
@@ -99,11 +110,14 @@ read_record(csvio_reader *r)
         errno = 0;
         ssize_t len = getline(&r->linebuf, &r->linecap, r->fp);
         if (len < 0) {
-            if (ferror(r->fp))
+            /* getline also returns -1 when it cannot grow its buffer
+             * (ENOMEM) or on a read error: only a stream at its end is the
+             * end of the input */
+            if (ferror(r->fp) || !feof(r->fp))
                 return imc_fail(r->path, r->lineno + 1, "read error: %s",
-                                strerror(errno));
+                                strerror(errno ? errno : EIO));
             if (csv_fini(&r->parser, on_field, on_record, r) != 0)
-                return imc_fail(r->path, r->lineno,
+                return imc_fail(r->path, r->lineno > 0 ? r->lineno : 1,
                                 "malformed CSV (unterminated quote)");
             if (r->record_ready)
                 continue;
@@ -111,11 +125,14 @@ read_record(csvio_reader *r)
         }
         r->lineno++;
         /* A comment line, outside a quoted field, is skipped whole. */
-        if (r->nfields == 0 && r->linebuf[0] == '#' &&
-            !(r->parser.pstate == 2 || r->parser.pstate == 3))
+        if (r->nfields == 0 && r->linebuf[0] == '#' && !r->in_quote)
             continue;
         if (memchr(r->linebuf, '\0', (size_t)len))
             return imc_fail(r->path, r->lineno, "NUL byte in CSV text");
+        /* a record starts on the first line fed while none is open */
+        if (r->nfields == 0 && !r->in_quote)
+            r->pending_line = r->lineno;
+        track_quotes(r, r->linebuf, (size_t)len);
         if (csv_parse(&r->parser, r->linebuf, (size_t)len, on_field,
                       on_record, r) != (size_t)len)
             return imc_fail(r->path, r->lineno, "malformed CSV: %s",
@@ -130,7 +147,7 @@ csvio_open(const char *path)
 {
     csvio_reader *r = calloc(1, sizeof *r);
     if (!r) {
-        imc_fail(path, 0, "out of memory");
+        imc_fail(path, 1, "out of memory");
         return NULL;
     }
     int is_stdin = strcmp(path, "-") == 0;
@@ -138,20 +155,20 @@ csvio_open(const char *path)
     r->fp = is_stdin ? stdin : fopen(path, "r");
     r->own_fp = !is_stdin;
     if (!r->path || !r->fp) {
-        imc_fail(path, 0, "cannot open: %s", strerror(errno));
+        imc_fail(path, 1, "cannot open: %s", strerror(errno));
         r->own_fp = 0;
         csvio_close(r);
         return NULL;
     }
     if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        imc_fail(path, 0, "out of memory");
+        imc_fail(path, 1, "out of memory");
         csvio_close(r);
         return NULL;
     }
     int st = read_record(r);
     if (st != IMC_OK) {
         if (st == IMC_EOF)
-            imc_fail(r->path, 0, "empty file (expected a header row)");
+            imc_fail(r->path, 1, "empty file (expected a header row)");
         csvio_close(r);
         return NULL;
     }
@@ -315,6 +332,104 @@ csvio_get_long(const csvio_reader *r, size_t i, long min, long max, long *out)
     return IMC_OK;
 }
 
+/* ----------------------------------------------------------- temporaries
+ *
+ * The one piece of process-wide state in the library, because signals are
+ * process-wide: every temporary of an open output is registered here, so a
+ * SIGTERM, SIGINT or SIGHUP can remove it before the process dies.  Slots
+ * are lock-free atomic pointers (claimed by compare-and-swap, so outputs
+ * may be opened from several threads), and the handler only loads them and
+ * calls unlink(), both async-signal-safe.  A path stays registered, and its
+ * string allocated, until after its file was renamed or unlinked. */
+
+/* More temporaries than any tool keeps open at once (a tool writes a few
+ * outputs); past that, an output is still written, only not cleaned up on
+ * a signal. */
+#define CSVIO_MAX_TEMPS 256
+
+static _Atomic(char *) temps[CSVIO_MAX_TEMPS];
+
+static void
+temp_register(char *path)
+{
+    for (size_t i = 0; i < CSVIO_MAX_TEMPS; i++) {
+        char *none = NULL;
+        if (atomic_compare_exchange_strong(&temps[i], &none, path))
+            return;
+    }
+}
+
+static void
+temp_unregister(const char *path)
+{
+    for (size_t i = 0; i < CSVIO_MAX_TEMPS; i++)
+        if (atomic_load(&temps[i]) == path)
+            atomic_store(&temps[i], NULL);
+}
+
+/* Remove every registered temporary, then die of the same signal: the
+ * handler was installed with SA_RESETHAND, so the re-raised signal takes
+ * its default action once this returns. */
+static void
+on_fatal_signal(int sig)
+{
+    int saved = errno;
+    for (size_t i = 0; i < CSVIO_MAX_TEMPS; i++) {
+        char *p = atomic_load(&temps[i]);
+        if (p)
+            unlink(p);
+    }
+    errno = saved;
+    raise(sig);
+}
+
+int
+csvio_cleanup_on_signals(void)
+{
+    static const int sigs[] = {SIGHUP, SIGINT, SIGTERM};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(sigs[i], NULL, &old) != 0)
+            return imc_fail(NULL, 0, "sigaction: %s", strerror(errno));
+        /* a signal the caller ignores (nohup) stays ignored */
+        if (old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        sa.sa_flags = SA_RESETHAND;
+        if (sigaction(sigs[i], &sa, NULL) != 0)
+            return imc_fail(NULL, 0, "sigaction: %s", strerror(errno));
+    }
+    return IMC_OK;
+}
+
+/* ------------------------------------------------------ non-finite guard
+ *
+ * Numbers reach outputs through csvio_put_double/_g/_f, which refuse NaN
+ * and infinities: they write an empty field instead and count it here
+ * (atomically: tools write from several threads), and every commit fails
+ * while the count is not zero.  A last resort: a tool must decide what an
+ * undefined value means itself (calibrate writes an empty spearman_rho for
+ * a constant metric); this only makes sure a bug cannot exit 0. */
+static atomic_ulong nonfinite_written;
+
+unsigned long
+csvio_nonfinite_count(void)
+{
+    return atomic_load(&nonfinite_written);
+}
+
+/* IMC_ENUMERIC (reported) when a non-finite value was written. */
+static int
+check_finite(void)
+{
+    if (atomic_load(&nonfinite_written) == 0)
+        return IMC_OK;
+    return imc_fail_status(IMC_ENUMERIC, NULL, 0,
+                           "internal error: non-finite value in output");
+}
+
 /* ---------------------------------------------------------------- writer */
 
 int
@@ -343,6 +458,8 @@ csvio_out_open(csvio_out *out, const char *path)
     }
     snprintf(out->tmp_path, n, "%s.tmpXXXXXX", path);
     int fd = mkstemp(out->tmp_path);
+    if (fd >= 0)
+        temp_register(out->tmp_path);
     /* mkstemp creates 0600; an output file gets the usual 0666 & ~umask */
     if (fd >= 0) {
         mode_t mask = umask(0);
@@ -351,8 +468,11 @@ csvio_out_open(csvio_out *out, const char *path)
     }
     if (fd < 0 || !(out->fp = fdopen(fd, "w"))) {
         int e = errno;
-        if (fd >= 0)
+        if (fd >= 0) {
             close(fd);
+            unlink(out->tmp_path);
+            temp_unregister(out->tmp_path);
+        }
         free(out->tmp_path);
         out->tmp_path = NULL;
         csvio_out_abort(out);
@@ -361,32 +481,22 @@ csvio_out_open(csvio_out *out, const char *path)
     return IMC_OK;
 }
 
-int
-csvio_out_commit(csvio_out *out)
+/* Forget a committed output's paths. */
+static void
+release_paths(csvio_out *out)
 {
-    int bad = fflush(out->fp) != 0 || ferror(out->fp);
-    int e = errno;
-    if (out->fp == stdout || out->device) {
-        if (out->device)
-            bad |= fclose(out->fp) != 0;
-        out->fp = NULL;
-        if (bad)
-            return imc_fail(NULL, 0, "error writing output: %s", strerror(e));
-        return IMC_OK;
-    }
-    bad |= fclose(out->fp) != 0;
-    out->fp = NULL;
-    if (!bad && rename(out->tmp_path, out->path) != 0)
-        bad = 1;
-    if (bad) {
-        e = errno;
-        csvio_out_abort(out);
-        return imc_fail(NULL, 0, "error writing output: %s", strerror(e));
-    }
+    if (out->tmp_path)
+        temp_unregister(out->tmp_path);
     free(out->tmp_path);
     free(out->path);
     out->tmp_path = out->path = NULL;
-    return IMC_OK;
+}
+
+int
+csvio_out_commit(csvio_out *out)
+{
+    csvio_out *one[1] = {out};
+    return csvio_out_commit_all(one, 1);
 }
 
 int
@@ -411,17 +521,20 @@ csvio_out_commit_all(csvio_out *const *outs, size_t n)
         }
         o->fp = NULL;
     }
+    int st = bad ? IMC_OK : check_finite();
+    if (st != IMC_OK) {
+        for (size_t i = 0; i < n; i++)
+            csvio_out_abort(outs[i]);
+        return st;
+    }
     for (size_t i = 0; !bad && i < n; i++) {
         csvio_out *o = outs[i];
         if (o->tmp_path && rename(o->tmp_path, o->path) != 0) {
             bad = 1;
             e = errno;
         }
-        if (!bad) {
-            free(o->tmp_path);
-            free(o->path);
-            o->tmp_path = o->path = NULL;
-        }
+        if (!bad)
+            release_paths(o);
     }
     if (bad) {
         for (size_t i = 0; i < n; i++)
@@ -439,9 +552,7 @@ csvio_out_abort(csvio_out *out)
     out->fp = NULL;
     if (out->tmp_path)
         unlink(out->tmp_path);
-    free(out->tmp_path);
-    free(out->path);
-    out->tmp_path = out->path = NULL;
+    release_paths(out);
 }
 
 void
@@ -460,8 +571,32 @@ csvio_put_string(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* A number in "%.*g" (fixed = 0) or "%.*f" (fixed = 1), or an empty field
+ * and a count when it is not finite. */
+static void
+put_number(FILE *fp, double v, int precision, int fixed)
+{
+    if (!isfinite(v)) {
+        atomic_fetch_add(&nonfinite_written, 1);
+        return;
+    }
+    fprintf(fp, fixed ? "%.*f" : "%.*g", precision, v);
+}
+
+void
+csvio_put_g(FILE *fp, double v, int digits)
+{
+    put_number(fp, v, digits, 0);
+}
+
+void
+csvio_put_f(FILE *fp, double v, int decimals)
+{
+    put_number(fp, v, decimals, 1);
+}
+
 void
 csvio_put_double(FILE *fp, double v)
 {
-    fprintf(fp, "%.10g", v);
+    csvio_put_g(fp, v, CSVIO_DIGITS);
 }

@@ -30,17 +30,42 @@ imc_err_set_handler(imc_err_handler *h)
     return old;
 }
 
+/* Control bytes escaped; see err.h.  A value quoted from the input can then
+ * neither break the one-line message nor send escape sequences to a
+ * terminal. */
+void
+imc_escape_controls(const char *text, char *out, size_t cap)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)text;
+         *p && n + 1 < cap; p++) {
+        if (*p >= 0x20 && *p != 0x7f) {
+            out[n++] = (char)*p;
+            continue;
+        }
+        if (n + 5 > cap)
+            break;
+        out[n++] = '\\';
+        out[n++] = 'x';
+        out[n++] = hex[*p >> 4];
+        out[n++] = hex[*p & 15];
+    }
+    out[n] = '\0';
+}
+
 static int
 vfail(int status, const char *file, long line, const char *fmt, va_list ap)
 {
+    char raw[sizeof last_message];
     size_t n = 0;
     if (file && line > 0)
-        n = (size_t)snprintf(last_message, sizeof last_message, "%s:%ld: ",
-                             file, line);
+        n = (size_t)snprintf(raw, sizeof raw, "%s:%ld: ", file, line);
     else if (file)
-        n = (size_t)snprintf(last_message, sizeof last_message, "%s: ", file);
-    if (n < sizeof last_message)
-        vsnprintf(last_message + n, sizeof last_message - n, fmt, ap);
+        n = (size_t)snprintf(raw, sizeof raw, "%s: ", file);
+    if (n < sizeof raw)
+        vsnprintf(raw + n, sizeof raw - n, fmt, ap);
+    imc_escape_controls(raw, last_message, sizeof last_message);
     if (handler)
         handler(last_message);
     else

@@ -4,15 +4,17 @@
  * which formats "file:line: what is wrong", hands it to the installed handler
  * and returns IMC_EINPUT, so a caller can write `return imc_fail(...)`.  The
  * default handler prints "<program>: <message>" on stderr, which is the
- * toolkit's one error format; tests install their own handler to capture the
- * text.  Status codes double as the tools' exit codes (README, "Exit codes").
- * The module owns one static buffer and the program name pointer; nothing to
- * free.
+ * toolkit's one error format; tests install their own handler to capture
+ * the text.  Control bytes in a message (a value quoted from the input) are
+ * written as \xNN, once here for every caller.  Status codes double as the
+ * tools' exit codes (README, "Exit codes").  The module owns one
+ * per-thread message buffer and the program name pointer; nothing to free.
  */
 #ifndef IMC_ERR_H
 #define IMC_ERR_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 enum {
     IMC_EOF = -1,     /* end of input (csvio_read): not an error, never an
@@ -41,6 +43,12 @@ int imc_fail(const char *file, long line, const char *fmt, ...)
 int imc_fail_status(int status, const char *file, long line,
                     const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Copy text into out (cap bytes, always terminated, cut when full) with
+ * every control byte (below 0x20, and 0x7f) written as \xNN; bytes from
+ * 0x80 up are kept (they may be UTF-8).  imc_fail does this to every
+ * message; tools printing their own messages call it on quoted values. */
+void imc_escape_controls(const char *text, char *out, size_t cap);
 
 /* The text of the last reported message (for tests). */
 const char *imc_err_last(void);

@@ -2,18 +2,11 @@
 #include "space.h"
 #include "csvio.h"
 #include "err.h"
+#include "table.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Parameters that take integer values (the others are voltage, cycle time
- * and buffer size, which the reference lists with fractions). */
-static int
-is_integer_param(int k)
-{
-    return k != DESIGN_VOLTAGE && k != DESIGN_CYCLE && k != DESIGN_GLB;
-}
 
 /* Parse the space-separated value list of parameter k from the current
  * record's field into s->values[k]. */
@@ -42,7 +35,7 @@ parse_values(const csvio_reader *r, const char *text, int k, space *s)
         if (csvio_to_double(tok, &v))
             return csvio_fail(r, "parameter '%s': got '%s', expected a "
                               "number", name, tok);
-        if (is_integer_param(k) && v - floor(v) > 0)
+        if (design_limits[k].integer && v - floor(v) > 0)
             return csvio_fail(r, "parameter '%s': got '%s', expected an "
                               "integer", name, tok);
         if (n == SPACE_MAX_VALUES)
@@ -86,83 +79,95 @@ check_values(const space *s, const char *path, const long *line)
     return IMC_OK;
 }
 
+/* What the row checks fill while a space file is read: the space, the
+ * line of each parameter and of memory (0: not given yet). */
+typedef struct space_ctx {
+    space s;
+    long line[DESIGN_NPARAM];
+    long mem_line;
+} space_ctx;
+
+/* Column indices of space_read's specs. */
+enum { COL_PARAMETER, COL_VALUES };
+
+/* One `memory` row. */
+static int
+memory_row(const csvio_reader *r, const char *val, space_ctx *c)
+{
+    if (c->mem_line)
+        return csvio_fail(r, "parameter 'memory' appears twice (first on "
+                          "line %ld)", c->mem_line);
+    if (design_memory_from_name(val, &c->s.memory) != IMC_OK)
+        return csvio_fail(r, "parameter 'memory': got '%s', expected RRAM or "
+                          "SRAM", val);
+    c->mem_line = csvio_line(r);
+    return IMC_OK;
+}
+
+static int
+space_row(const csvio_reader *r, const int *col, void *row, void *ctx)
+{
+    (void)row;
+    space_ctx *c = ctx;
+    const char *par = csvio_field(r, (size_t)col[COL_PARAMETER]);
+    const char *val = csvio_field(r, (size_t)col[COL_VALUES]);
+    int k;
+    if (strcmp(par, "memory") == 0)
+        return memory_row(r, val, c);
+    if (design_param_from_name(par, &k) != IMC_OK)
+        return csvio_fail(r, "column 'parameter': got '%s', expected memory "
+                          "or a design parameter (voltage_v, ..., tech_nm)",
+                          par);
+    if (c->line[k])
+        return csvio_fail(r, "parameter '%s' appears twice (first on line "
+                          "%ld)", par, c->line[k]);
+    c->line[k] = csvio_line(r);
+    return parse_values(r, val, k, &c->s);
+}
+
+/* After the last row: every parameter given (tech_nm defaults), every
+ * value a valid design's. */
+static int
+space_end(const csvio_reader *r, void *ctx)
+{
+    space_ctx *c = ctx;
+    if (!c->mem_line)
+        return csvio_fail(r, "missing parameter 'memory'");
+    /* tech_nm may be omitted: the reference fixes the node at 32 nm
+     * (framework.md section 3). */
+    if (!c->line[DESIGN_TECH]) {
+        c->s.nvalues[DESIGN_TECH] = 1;
+        c->s.values[DESIGN_TECH][0] = 32;
+        c->line[DESIGN_TECH] = csvio_line(r);
+    }
+    for (int k = 0; k < DESIGN_NPARAM; k++)
+        if (!c->line[k])
+            return csvio_fail(r, "missing parameter '%s'",
+                              design_param_names[k]);
+    return check_values(&c->s, csvio_path(r), c->line);
+}
+
 /* Read a space: the contract is in space.h. */
 int
 space_read(const char *path, space *out)
 {
-    csvio_reader *r = csvio_open(path);
-    if (!r)
-        return IMC_EINPUT;
-    space s;
-    memset(&s, 0, sizeof s);
-    long line[DESIGN_NPARAM] = {0}, mem_line = 0;
-    int c_par = csvio_require(r, "parameter");
-    int c_val = c_par < 0 ? -1 : csvio_require(r, "values");
-    int st = c_val < 0 ? IMC_EINPUT : IMC_OK;
-    while (st == IMC_OK) {
-        int got = csvio_read(r);
-        if (got != IMC_OK) {
-            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
-            break;
-        }
-        const char *par = csvio_field(r, (size_t)c_par);
-        const char *val = csvio_field(r, (size_t)c_val);
-        if (strcmp(par, "memory") == 0) {
-            if (mem_line)
-                st = csvio_fail(r, "parameter 'memory' appears twice (first "
-                                "on line %ld)", mem_line);
-            else if (strcmp(val, "RRAM") == 0)
-                s.memory = DESIGN_RRAM;
-            else if (strcmp(val, "SRAM") == 0)
-                s.memory = DESIGN_SRAM;
-            else
-                st = csvio_fail(r, "parameter 'memory': got '%s', expected "
-                                "RRAM or SRAM", val);
-            mem_line = csvio_line(r);
-            continue;
-        }
-        int k = 0;
-        while (k < DESIGN_NPARAM && strcmp(par, design_param_names[k]) != 0)
-            k++;
-        if (k == DESIGN_NPARAM) {
-            st = csvio_fail(r, "column 'parameter': got '%s', expected memory "
-                            "or a design parameter (voltage_v, ..., tech_nm)",
-                            par);
-        } else if (line[k]) {
-            st = csvio_fail(r, "parameter '%s' appears twice (first on line "
-                            "%ld)", par, line[k]);
-        } else {
-            line[k] = csvio_line(r);
-            st = parse_values(r, val, k, &s);
-        }
-    }
-    long last = csvio_line(r);
-    char *file = NULL;
-    if (st == IMC_OK && !(file = strdup(csvio_path(r))))
-        st = imc_fail(path, 0, "out of memory");
-    csvio_close(r);
-    if (st == IMC_OK && !mem_line)
-        st = imc_fail(file, last, "missing parameter 'memory'");
-    /* tech_nm may be omitted: the reference fixes the node at 32 nm
-     * (framework.md section 3). */
-    if (st == IMC_OK && !line[DESIGN_TECH]) {
-        s.nvalues[DESIGN_TECH] = 1;
-        s.values[DESIGN_TECH][0] = 32;
-        line[DESIGN_TECH] = last;
-    }
-    for (int k = 0; st == IMC_OK && k < DESIGN_NPARAM; k++)
-        if (!line[k])
-            st = imc_fail(file, last, "missing parameter '%s'",
-                          design_param_names[k]);
-    if (st == IMC_OK)
-        st = check_values(&s, file, line);
-    free(file);
+    static const table_col cols[] = {
+        [COL_PARAMETER] = {.name = "parameter", .type = TABLE_STRING},
+        [COL_VALUES] = {.name = "values", .type = TABLE_STRING},
+    };
+    space_ctx c;
+    memset(&c, 0, sizeof c);
+    table_spec spec = {.cols = cols, .ncols = sizeof cols / sizeof cols[0],
+                       .row_size = 1, .row = space_row, .end = space_end,
+                       .ctx = &c};
+    table_rows rows;
+    int st = table_read(path, &spec, &rows);
     if (st != IMC_OK)
         return st;
     for (int k = 0; k < DESIGN_NPARAM; k++)
-        if (s.nvalues[k] > 1)
-            s.gene_param[s.ngenes++] = k;
-    *out = s;
+        if (c.s.nvalues[k] > 1)
+            c.s.gene_param[c.s.ngenes++] = k;
+    *out = c.s;
     return IMC_OK;
 }
 

@@ -1,11 +1,14 @@
 /* 141-map-latency: map_reference() against the reference's own latencies.
  *
- * For every row of ../shared/reference/cimloop/calibration.csv (or
- * $IMC_CIMLOOP_DIR/calibration.csv) the network latency computed from the
- * reference mapping (sum over layers of cycles * cycle_ns) must equal the
- * simulated latency_s within 0.1 % (cimloop-model.md section 7 says the
- * rule is exact).  The layer tables come from bin/parse-net run on the
- * reference's workload directories.  Skips when either is missing.
+ * For every row of a calibration file the network latency computed from
+ * the reference mapping (sum over layers of cycles * cycle_ns) must equal
+ * the simulated latency_s within 0.1 % (cimloop-model.md section 7 says the
+ * rule is exact).  Always on the committed fixture t/data/map-latency/ (62
+ * rows of AlexNet and ResNet18, RRAM and SRAM at every node, with their
+ * layer tables); and, when the reference data are there
+ * (../shared/reference/cimloop or $IMC_CIMLOOP_DIR), on all of
+ * calibration.csv with layer tables from bin/parse-net run on the
+ * reference's workload directories.
  */
 #include "csvio.h"
 #include "design.h"
@@ -28,6 +31,10 @@ static const char *const nets[] = {
     "resnet50",   "densenet201", "mobilebert", "vision_transformer",
     "gpt2_medium"};
 #define NNETS (sizeof nets / sizeof nets[0])
+
+/* The fixture's workloads, a subset of nets[]. */
+static const char *const fixture_nets[] = {"alexnet", "resnet18"};
+#define NFIXTURE (sizeof fixture_nets / sizeof fixture_nets[0])
 
 static char tmpdir[] = "/tmp/imc-141-XXXXXX";
 static int have_tmp;
@@ -59,36 +66,12 @@ load_net(const char *ref, size_t i)
     return n;
 }
 
-int
-main(void)
+/* Check every row of calib whose workload is one of names[0..n-1] (layer
+ * tables tab[]): five tests, named after `what`. */
+static void
+check_rows(const char *calib, const char *const *names, net *const *tab,
+           size_t n, const char *what)
 {
-    const char *ref = getenv("IMC_CIMLOOP_DIR");
-    char calib[1024];
-    if (!ref || !*ref)
-        ref = "../shared/reference/cimloop";
-    snprintf(calib, sizeof calib, "%s/calibration.csv", ref);
-    if (access(calib, R_OK) != 0) {
-        printf("1..0 # SKIP no reference data at %s\n", ref);
-        return 0;
-    }
-    if (access(PARSE_NET, X_OK) != 0) {
-        printf("1..0 # SKIP %s not built\n", PARSE_NET);
-        return 0;
-    }
-    plan(NNETS + 5);
-    if (!mkdtemp(tmpdir))
-        bail("mkdtemp failed");
-    have_tmp = 1;
-    atexit(cleanup);
-
-    net *tab[NNETS];
-    for (size_t i = 0; i < NNETS; i++)
-        ok((tab[i] = load_net(ref, i)) != NULL, "layer table of %s",
-           nets[i]);
-    for (size_t i = 0; i < NNETS; i++)
-        if (!tab[i])
-            bail("cannot go on without %s", nets[i]);
-
     csvio_reader *r = csvio_open(calib);
     design_cols dc;
     if (!r || design_find_cols(r, &dc) != IMC_OK)
@@ -109,9 +92,9 @@ main(void)
             bail("bad row in %s", calib);
         const char *wl = csvio_field(r, (size_t)c_wl);
         size_t i = 0;
-        while (i < NNETS && strcmp(nets[i], wl) != 0)
+        while (i < n && strcmp(names[i], wl) != 0)
             i++;
-        if (i == NNETS) {
+        if (i == n) {
             unknown++;
             continue;
         }
@@ -130,15 +113,66 @@ main(void)
             invalid_rram++;
     }
     csvio_close(r);
-    diag("RRAM: %ld of %ld rows within 0.1 %%", match[0], total[0]);
-    diag("SRAM: %ld of %ld rows within 0.1 %%", match[1], total[1]);
-    diag("largest relative error %.3g", worst);
-    ok(got == IMC_EOF, "read all of calibration.csv");
-    is_int(0, unknown, "every workload has a layer table");
-    ok(total[0] > 0 && match[0] == total[0], "RRAM latency exact");
-    ok(total[1] > 0 && match[1] == total[1], "SRAM latency exact");
+    diag("%s: RRAM %ld of %ld rows within 0.1 %%, SRAM %ld of %ld; largest "
+         "relative error %.3g", what, match[0], total[0], match[1], total[1],
+         worst);
+    ok(got == IMC_EOF, "%s: read all of it", what);
+    is_int(0, unknown, "%s: every workload has a layer table", what);
+    ok(total[0] > 0 && match[0] == total[0], "%s: RRAM latency exact", what);
+    ok(total[1] > 0 && match[1] == total[1], "%s: SRAM latency exact", what);
     is_int(0, invalid_rram,
-           "every simulated RRAM design has a valid mapping");
+           "%s: every simulated RRAM design has a valid mapping", what);
+}
+
+/* The committed fixture: always there. */
+static void
+check_fixture(void)
+{
+    char dir[512], path[640];
+    net *tab[NFIXTURE];
+    snprintf(dir, sizeof dir, "%s/map-latency", tap_data());
+    for (size_t i = 0; i < NFIXTURE; i++) {
+        snprintf(path, sizeof path, "%s/%s.csv", dir, fixture_nets[i]);
+        if (net_read_table(path, &tab[i]) != IMC_OK)
+            bail("cannot read %s", path);
+    }
+    snprintf(path, sizeof path, "%s/calibration.csv", dir);
+    check_rows(path, fixture_nets, tab, NFIXTURE, "fixture");
+    for (size_t i = 0; i < NFIXTURE; i++)
+        net_free(tab[i]);
+}
+
+int
+main(void)
+{
+    const char *ref = getenv("IMC_CIMLOOP_DIR");
+    char calib[1024];
+    plan_lazy();
+    check_fixture();
+    if (!ref || !*ref)
+        ref = "../shared/reference/cimloop";
+    snprintf(calib, sizeof calib, "%s/calibration.csv", ref);
+    if (access(calib, R_OK) != 0) {
+        diag("no reference data at %s: the fixture only", ref);
+        return 0;
+    }
+    if (access(PARSE_NET, X_OK) != 0) {
+        diag("%s not built: the fixture only", PARSE_NET);
+        return 0;
+    }
+    if (!mkdtemp(tmpdir))
+        bail("mkdtemp failed");
+    have_tmp = 1;
+    atexit(cleanup);
+
+    net *tab[NNETS];
+    for (size_t i = 0; i < NNETS; i++)
+        ok((tab[i] = load_net(ref, i)) != NULL, "layer table of %s",
+           nets[i]);
+    for (size_t i = 0; i < NNETS; i++)
+        if (!tab[i])
+            bail("cannot go on without %s", nets[i]);
+    check_rows(calib, nets, tab, NNETS, "calibration.csv");
     for (size_t i = 0; i < NNETS; i++)
         net_free(tab[i]);
     return 0;

@@ -138,7 +138,7 @@ test_errors(void)
        "message '%s'", imc_err_last());
     snprintf(path, sizeof path, "%s/space.csv", dir);
 
-    bad("", 0, "empty file (expected a header row)", "empty file");
+    bad("", 1, "empty file (expected a header row)", "empty file");
     bad("param,values\nmemory,RRAM\n", 1, "missing column 'parameter'",
         "wrong header");
     snprintf(text, sizeof text, "%svolts,0.5\n%s", HEAD, REST);
@@ -174,7 +174,8 @@ test_errors(void)
         "bit", "SRAM with 2 bits per cell");
     snprintf(text, sizeof text, "%s%s%s", HEAD,
              "voltage_v,0.5 0.85\nbits_per_cell,0 1\n", strstr(REST, "cycle_ns"));
-    bad(text, 4, "column 'bits_per_cell': got 0, expected 1 to 8",
+    bad(text, 4, "column 'bits_per_cell': got 0, expected an integer in "
+        "[1, 8]",
         "0 bits per cell");
     snprintf(text, sizeof text, "%s%s", HEAD, "rows,1 2 3 4 5 6 7 8 9 10 11 "
              "12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 "

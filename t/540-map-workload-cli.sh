@@ -61,13 +61,13 @@ Try 'map-workload --help'." --bogus -d $D/designs.csv $D/tiny.csv
 
 # Bad input.
 ok_program "--row past the end" 2 \
-    "map-workload: $D/designs.csv: --row 3, but the file holds 2 designs" \
+    "map-workload: $D/designs.csv:1: --row 3, but the file holds 2 designs" \
     -r 3 -d $D/designs.csv $D/tiny.csv
 ok_program "missing designs file" 2 \
-    "map-workload: $D/nope.csv: cannot open: No such file or directory" \
+    "map-workload: $D/nope.csv:1: cannot open: No such file or directory" \
     -d $D/nope.csv $D/tiny.csv
 ok_program "empty designs file" 2 \
-    "map-workload: $D/empty.csv: empty file (expected a header row)" \
+    "map-workload: $D/empty.csv:1: empty file (expected a header row)" \
     -d $D/empty.csv $D/tiny.csv
 ok_program "unknown memory" 2 \
     "map-workload: $D/bad-memory.csv:2: column 'memory': got 'PCM', expected RRAM or SRAM" \
@@ -76,10 +76,10 @@ ok_program "missing design column" 2 \
     "map-workload: $D/missing-col.csv:1: missing column 'macros_per_tile'" \
     -d $D/missing-col.csv $D/tiny.csv
 ok_program "missing layer table" 2 \
-    "map-workload: $D/nope.csv: cannot open: No such file or directory" \
+    "map-workload: $D/nope.csv:1: cannot open: No such file or directory" \
     -d $D/designs.csv $D/nope.csv
 ok_program "empty layer table" 2 \
-    "map-workload: $D/empty.csv: empty file (expected a header row)" \
+    "map-workload: $D/empty.csv:1: empty file (expected a header row)" \
     -d $D/designs.csv $D/empty.csv
 ok_program "unknown op" 2 \
     "map-workload: $D/bad-op.csv:3: column 'op': got 'pool', expected one of conv, dwconv, linear, matmul" \

@@ -40,6 +40,22 @@ run --designs $D/designs.csv t/data/cost/tiny.csv >"$tmp/b"
 cmp -s "$tmp/a" "$tmp/b"
 ok $? "byte-identical reruns"
 
+# The extrapolated column, last: the parameters outside the calibrated
+# range (experiments/constants/calibrated-range.csv), joined by ';'.
+run --designs $D/extrapolated.csv t/data/cost/tiny.csv >"$tmp/out"
+ok $? "designs inside and outside the calibrated range: exit 0"
+head -n 1 "$tmp/out" | grep -q ',area_dram_mm2,extrapolated$'
+ok $? "extrapolated is the last column, after the fixed ones"
+awk -F, 'NR > 1 { print $NF }' "$tmp/out" >"$tmp/x"
+printf '%s\n' "" "voltage_v;tiles_per_group;tech_nm" "voltage_v" \
+    "rows;glb_mb;tech_nm" | cmp -s - "$tmp/x"
+ok $? "P2's RRAM design inside; 0.45 V, 128 tiles, 22 nm RRAM; 1.05 V SRAM at 7 nm; 8 rows, 256 MB, 5 nm"
+run --per-layer --designs $D/extrapolated.csv t/data/cost/tiny.csv |
+    awk -F, 'NR == 3 { print $NF }' | grep -qx 'voltage_v;tiles_per_group;tech_nm'
+ok $? "--per-layer ends with the same column"
+! grep -Eqi '(^|,)[-+]?(nan|inf)' "$tmp/out"
+ok $? "no NaN or inf in the output"
+
 ok_program "no --designs" 2 "cost-eval: missing --designs DESIGNS.csv
 Try 'cost-eval --help'." t/data/cost/tiny.csv
 ok_program "no layer table" 2 "cost-eval: missing layer table (LAYERS.csv)
@@ -47,13 +63,13 @@ Try 'cost-eval --help'." --designs $D/designs.csv
 ok_program "bad --latency" 2 "cost-eval: option '--latency': got 'fast', expected reference or physical
 Try 'cost-eval --help'." --latency fast --designs $D/designs.csv t/data/cost/tiny.csv
 ok_program "missing designs file" 2 \
-    "cost-eval: $D/nope.csv: cannot open: No such file or directory" \
+    "cost-eval: $D/nope.csv:1: cannot open: No such file or directory" \
     --designs $D/nope.csv t/data/cost/tiny.csv
 ok_program "empty designs file" 2 \
-    "cost-eval: $D/empty.csv: empty file (expected a header row)" \
+    "cost-eval: $D/empty.csv:1: empty file (expected a header row)" \
     --designs $D/empty.csv t/data/cost/tiny.csv
 ok_program "bits per cell 0" 2 \
-    "cost-eval: $D/bad-bits.csv:2: column 'bits_per_cell': got 0, expected 1 to 8" \
+    "cost-eval: $D/bad-bits.csv:2: column 'bits_per_cell': got '0', expected an integer in [1, 8]" \
     --designs $D/bad-bits.csv t/data/cost/tiny.csv
 ok_program "unknown memory" 2 \
     "cost-eval: $D/bad-memory.csv:2: column 'memory': got 'PCM', expected RRAM or SRAM" \
@@ -73,4 +89,24 @@ ok_program "weights disagree with dimensions" 2 \
 ok_program "bad constants file" 2 \
     "cost-eval: $D/designs.csv:1: missing column 'name'" \
     --constants-rram $D/designs.csv --designs $D/designs.csv t/data/cost/tiny.csv
+ok_program "negative cell area refused" 2 \
+    "cost-eval: $D/negative-area-consts.csv:37: column 'value': got '-1e9' for constant 'a_cell_um2', expected a number in (0, 10000] um^2" \
+    --constants-rram $D/negative-area-consts.csv --designs $D/designs.csv \
+    t/data/cost/tiny.csv
+ok_program "infinite energy refused" 2 \
+    "cost-eval: $D/inf-energy-consts.csv:7: column 'value': got 'inf', expected a number" \
+    --constants-rram $D/inf-energy-consts.csv --designs $D/designs.csv \
+    t/data/cost/tiny.csv
+ok_program "missing calibrated range" 2 \
+    "cost-eval: $D/nope.csv:1: cannot open: No such file or directory" \
+    --calibrated-range $D/nope.csv --designs $D/designs.csv t/data/cost/tiny.csv
+ok_program "a range file that is not one" 2 \
+    "cost-eval: $D/designs.csv:1: missing column 'parameter'" \
+    --calibrated-range $D/designs.csv --designs $D/designs.csv t/data/cost/tiny.csv
+ok_program "voltage above 5 V" 2 \
+    "cost-eval: $D/bad-voltage.csv:2: column 'voltage_v': got 7, expected a number in (0, 5] V" \
+    --designs $D/bad-voltage.csv t/data/cost/tiny.csv
+ok_program "fractional rows" 2 \
+    "cost-eval: $D/bad-rows.csv:2: column 'rows': got '64.5', expected an integer in [1, 16777216]" \
+    --designs $D/bad-rows.csv t/data/cost/tiny.csv
 done_testing

@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh: check that everything the toolkit needs to build, test and run
 # its workflow is installed (`make deps`; `make check` runs it first).
+# `deps.sh --ci` also wants valgrind, for .ci/run's memory-checked run of the
+# CLI tests (VALGRIND=1, docs/build.md).
 #
 # Needs: a C compiler (cc/gcc), make, pkg-config, the GSL, libcsv and
 # libyaml headers and libraries, gnuplot, snakemake and prove.  When all
@@ -13,6 +15,18 @@ LC_ALL=C
 export LC_ALL
 
 PACKAGES="snakemake libgsl-dev libcsv-dev libyaml-dev gnuplot-nox pkg-config"
+COMMANDS="make pkg-config gnuplot snakemake prove"
+case "${1:-}" in
+--ci)
+    PACKAGES="$PACKAGES valgrind"
+    COMMANDS="$COMMANDS valgrind"
+    ;;
+"") ;;
+*)
+    echo "deps: unknown argument '$1' (expected nothing or --ci)" >&2
+    exit 2
+    ;;
+esac
 CC=${CC:-cc}
 
 # missing: the list of what is absent, filled by the checks below.
@@ -21,7 +35,7 @@ lack() { missing="${missing:+$missing, }$1"; }
 
 check_commands() {
     command -v "$CC" >/dev/null 2>&1 || lack "C compiler ($CC)"
-    for c in make pkg-config gnuplot snakemake prove; do
+    for c in $COMMANDS; do
         command -v "$c" >/dev/null 2>&1 || lack "$c"
     done
 }

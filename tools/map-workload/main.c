@@ -24,9 +24,12 @@ static const char usage[] =
     "needed, chip_xbars, fits (0/1), utilization, cycles, latency_s, valid.\n"
     "\n"
     "Examples:\n"
-    "  $ map-workload --design best.csv results/layers/vgg16.csv\n"
-    "  $ map-workload --summary --row 3 -d designs.csv alexnet.csv\n"
-    "  $ parse-net workloads/vgg16.net | map-workload -d best.csv -\n"
+    "  $ map-workload --design t/data/map-workload/designs.csv \\\n"
+    "      t/data/map-workload/tiny.csv\n"
+    "  $ map-workload --summary --row 2 -d t/data/map-workload/designs.csv \\\n"
+    "      t/data/map-workload/tiny.csv\n"
+    "  $ parse-net workloads/vgg16.net | map-workload \\\n"
+    "      -d t/data/cost-eval/designs.csv -\n"
     "\n"
     "Usage: map-workload [options] --design DESIGNS.csv LAYERS.csv\n"
     "\n"
@@ -52,6 +55,7 @@ main(int argc, char **argv)
     int summary = 0, opt;
 
     cli_init(argv[0]);
+    csvio_cleanup_on_signals();
     while ((opt = getopt_long(argc, argv, "d:r:s" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
         if (cli_common_option_p(opt, optarg, usage, &common))
@@ -79,7 +83,7 @@ main(int argc, char **argv)
     net *n = NULL;
     int st = design_read_all(design_path, &designs, &nd);
     if (st == IMC_OK && (size_t)row > nd)
-        st = imc_fail(design_path, 0, "--row %ld, but the file holds %zu "
+        st = imc_fail(design_path, 1, "--row %ld, but the file holds %zu "
                       "design%s", row, nd, nd == 1 ? "" : "s");
     if (st == IMC_OK)
         st = net_read_table(argv[optind], &n);
