@@ -262,7 +262,7 @@ start_value(const csvio_reader *r, const char *col, const char *v,
 static const char *
 start_field(const csvio_reader *r, const design_cols *dc, int k)
 {
-    return dc->param[k] < 0 ? "32" : csvio_field(r, (size_t)dc->param[k]);
+    return dc->col[1 + k] < 0 ? "32" : csvio_field(r, (size_t)dc->col[1 + k]);
 }
 
 /* Check the current row of a starts file (memory, start name, each value
@@ -271,7 +271,7 @@ static int
 check_start_row(const csvio_reader *r, const design_cols *dc, int c_start,
                 design_memory *mem, char *name)
 {
-    const char *m = csvio_field(r, (size_t)dc->memory);
+    const char *m = csvio_field(r, (size_t)dc->col[0]);
     if (strcmp(m, "RRAM") == 0)
         *mem = DESIGN_RRAM;
     else if (strcmp(m, "SRAM") == 0)

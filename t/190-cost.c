@@ -105,7 +105,7 @@ main(void)
                "2: constant 'e_row_fj': unit 'pJ', expected 'fJ/V^2'",
                "wrong unit");
     bad_consts("name,value,unit,fit,start,source\n",
-               " missing constant 'e_cell_lo_fj'", "missing constant");
+               "1: missing constant 'e_cell_lo_fj'", "missing constant");
     cost_model_free(m);
     net_free(n);
     return 0;

@@ -352,7 +352,7 @@ test_value_errors(void)
                "%s:2: column 'huge': got '1.7e307', too large for a "
                "percentage (format '%%.0%%' at T:1)", one);
     is_error_f("{{#table nl b:b}}\n", "line break in a table cell",
-               "%s:2: column 'b': got 'two\nlines', a line break, which a "
+               "%s:2: column 'b': got 'two\\x0alines', a line break, which a "
                "table cell cannot hold (format '%%s' at T:1)", data("nl.csv"));
     is_error("{{=inf}}", "T:1: got 'Infinity', which is not a finite number "
              "(format '%s')", "a non-finite text");
@@ -382,7 +382,7 @@ test_data_errors(void)
     is_int(IMC_EINPUT, template_data_add_csv(d, "b", data("absent.csv"),
                                              NULL), "a missing file");
     char want[1024];
-    snprintf(want, sizeof want, "%s: cannot open: No such file or directory",
+    snprintf(want, sizeof want, "%s:1: cannot open: No such file or directory",
              data("absent.csv"));
     is_string(want, captured, "missing file: message");
     is_int(IMC_OK, csvtab_sel_parse("nope=1", 6, ',', 0, &sel, why,

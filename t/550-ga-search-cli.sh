@@ -140,13 +140,13 @@ ok_program "nothing to search" 2 \
     "$p: every parameter of the space has a single value: nothing to search" \
     --space $D/fixed.csv $H $W
 ok_program "missing space file" 2 \
-    "$p: $D/nope.csv: cannot open: No such file or directory" \
+    "$p: $D/nope.csv:1: cannot open: No such file or directory" \
     --space $D/nope.csv $H $W
 ok_program "bad layer table" 2 \
     "$p: $D/bad-layers.csv:3: column 'M': got '0', expected an integer in [1, 1099511627776]" \
     --space $D/space.csv $H $D/tiny.csv $D/bad-layers.csv
 ok_program "missing constants" 2 \
-    "$p: $tmp/none.csv: cannot open: No such file or directory" \
+    "$p: $tmp/none.csv:1: cannot open: No such file or directory" \
     --space $D/space.csv --constants-rram "$tmp/none.csv" $H $W
 ok_program "missing --space" 2 \
     "$p: missing --space SPACE.csv

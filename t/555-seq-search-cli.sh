@@ -141,7 +141,7 @@ ok_program "a start without steps" 2 \
     --space $D/space.csv --starts $D/starts.csv --start middle \
     --steps $D/steps.csv $O $W
 ok_program "missing steps file" 2 \
-    "$p: $D/nope.csv: cannot open: No such file or directory" \
+    "$p: $D/nope.csv:1: cannot open: No such file or directory" \
     $sp --steps $D/nope.csv $O $W
 st="--space $D/space.csv --steps $D/steps.csv --start max"
 ok_program "a start value not in the space's list" 2 \
@@ -154,7 +154,7 @@ ok_program "no start for the space's memory type" 2 \
     "$p: $D/sram-only.csv: no start 'max' for RRAM" \
     $st --starts $D/sram-only.csv $O $W
 ok_program "a bad layer table" 2 \
-    "$p: $D/nope.csv: cannot open: No such file or directory" \
+    "$p: $D/nope.csv:1: cannot open: No such file or directory" \
     $base --start max $O $D/tiny.csv $D/nope.csv
 ok_program "missing --space" 2 \
     "$p: missing --space SPACE.csv
@@ -190,7 +190,7 @@ ok_program "unknown option" 2 \
     "$p: unrecognized option '--pop'
 Try '$p --help'." $base --start max --pop 3 $O $W
 ok_program "missing constants" 2 \
-    "$p: $tmp/none.csv: cannot open: No such file or directory" \
+    "$p: $tmp/none.csv:1: cannot open: No such file or directory" \
     $base --start max --constants-rram "$tmp/none.csv" $O $W
 ok_program "steps written to a full disk" 2 \
     "$p: error writing output: No space left on device" \

@@ -44,7 +44,7 @@ ok_program "missing column" 2 \
     "$p: $D/no-latency.csv:1: missing column 'latency_s'" \
     $S $L --joint $D/no-latency.csv
 ok_program "missing file" 2 \
-    "$p: $D/absent.csv: cannot open: No such file or directory" \
+    "$p: $D/absent.csv:1: cannot open: No such file or directory" \
     $S $L --joint $D/absent.csv
 ok_program "missing --joint" 2 \
     "$p: need --specific, --largest and --joint

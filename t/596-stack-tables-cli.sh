@@ -27,6 +27,6 @@ ok_program "no --column" 2 \
     "$p: missing --column NAME
 Try '$p --help'." one=$D/a.csv
 ok_program "missing file" 2 \
-    "$p: $D/nope.csv: cannot open: No such file or directory" \
+    "$p: $D/nope.csv:1: cannot open: No such file or directory" \
     --column case one=$D/nope.csv
 done_testing

@@ -61,7 +61,7 @@ ok_program "missing template" 2 \
     "$p: $tmp/absent.md.in: cannot open: No such file or directory" \
     "$tmp/absent.md.in" $DATA
 ok_program "missing CSV file" 2 \
-    "$p: $D/absent.csv: cannot open: No such file or directory" \
+    "$p: $D/absent.csv:1: cannot open: No such file or directory" \
     "$tmp/ok.md.in" --csv s=$D/absent.csv
 ok_program "alias twice" 2 "$p: CSV alias 's' given twice" \
     "$tmp/ok.md.in" $DATA --csv s=$D/k.csv

@@ -70,7 +70,7 @@ ok_program "unknown option" 2 "$p: unrecognized option '--worst'
 Try '$p --help'." $D/runs.csv --worst
 
 # --- bad input -------------------------------------------------------------
-ok_program "missing file" 2 "$p: $D/absent.csv: cannot open: No such file or directory" \
+ok_program "missing file" 2 "$p: $D/absent.csv:1: cannot open: No such file or directory" \
     $D/absent.csv
 ok_program "no such seed" 2 "$p: $D/runs.csv: no run with seed 99 (5 runs)" \
     $D/runs.csv --seed 99

@@ -48,7 +48,7 @@ ok_program "unknown option" 2 "$p: unrecognized option '--bogus'
 Try '$p --help'." --targets $T --bogus x
 
 # --- bad input -------------------------------------------------------------
-ok_program "missing summary" 2 "$p: $D/absent.csv: cannot open: No such file or directory" \
+ok_program "missing summary" 2 "$p: $D/absent.csv:1: cannot open: No such file or directory" \
     --targets $T --summary $D/absent.csv
 ok_program "rank_pct target without --top10" 2 \
     "$p: $T:6: target 'model rank of CiMLoop's 10 best designs (% of designs)' needs a top-10 file, and none was given" \

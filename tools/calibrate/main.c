@@ -70,7 +70,6 @@ main(int argc, char **argv)
     long folds = 0;
     int opt;
     cli_init(argv[0]);
-    csvio_cleanup_on_signals();
     while ((opt = getopt_long(argc, argv, "m:r:L:k:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
         if (cli_common_option_p(opt, optarg, usage, &common))

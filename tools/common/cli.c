@@ -32,17 +32,22 @@ cli_init_program(char **argv0)
     imc_err_set_program(*argv0);
     *argv0 = (char *)imc_err_program();
     gsl_set_error_handler(gsl_handler);
+    /* a tool killed by a signal removes its temporary outputs */
+    csvio_cleanup_on_signals();
 }
 
 int
 cli_usage_error(const char *fmt, ...)
 {
+    char msg[1024], esc[4096];
     va_list ap;
-    fprintf(stderr, "%s: ", imc_err_program());
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", imc_err_program());
+    /* option values come from the user: no raw control bytes */
+    imc_escape_controls(msg, esc, sizeof esc);
+    fprintf(stderr, "%s: %s\nTry '%s --help'.\n", imc_err_program(), esc,
+            imc_err_program());
     return IMC_EINPUT;
 }
 
@@ -194,20 +199,35 @@ cli_parse_seed_list(const char *opt, const char *arg, unsigned long **seeds,
     return IMC_OK;
 }
 
+/* Look for relative beside the executable whose path is exe: a checkout's
+ * bin/../<relative>, or an install's bin/../share/imc-codesign/. */
+static int
+beside(const char *exe, const char *relative, char *buf, size_t cap)
+{
+    const char *slash = strrchr(exe, '/');
+    if (!slash)
+        return 0;
+    int n = (int)(slash - exe);
+    snprintf(buf, cap, "%.*s/../%s", n, exe, relative);
+    if (access(buf, R_OK) == 0)
+        return 1;
+    snprintf(buf, cap, "%.*s/../share/imc-codesign/%s", n, exe, relative);
+    return access(buf, R_OK) == 0;
+}
+
 const char *
 cli_data_path(const char *relative)
 {
     static char buf[4096];
-    const char *slash = strrchr(invoked_as, '/');
-    if (slash) {
-        int n = (int)(slash - invoked_as);
-        /* a checkout: bin/../<relative>; an install: bin/../share/... */
-        snprintf(buf, sizeof buf, "%.*s/../%s", n, invoked_as, relative);
-        if (access(buf, R_OK) == 0)
-            return buf;
-        snprintf(buf, sizeof buf, "%.*s/../share/imc-codesign/%s", n,
-                 invoked_as, relative);
-        if (access(buf, R_OK) == 0)
+    char self[4096];
+    if (beside(invoked_as, relative, buf, sizeof buf))
+        return buf;
+    /* started through PATH (no slash in argv[0]): where the executable
+     * really is */
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n > 0) {
+        self[n] = '\0';
+        if (beside(self, relative, buf, sizeof buf))
             return buf;
     }
     snprintf(buf, sizeof buf, "%s", relative);

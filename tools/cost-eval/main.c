@@ -58,7 +58,6 @@ main(int argc, char **argv)
     int per_layer = 0, opt;
 
     cli_init(argv[0]);
-    csvio_cleanup_on_signals();
     cli_model_init(&mo);
     while ((opt = getopt_long(argc, argv, "d:l:" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {

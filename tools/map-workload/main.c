@@ -55,7 +55,6 @@ main(int argc, char **argv)
     int summary = 0, opt;
 
     cli_init(argv[0]);
-    csvio_cleanup_on_signals();
     while ((opt = getopt_long(argc, argv, "d:r:s" CLI_COMMON_SHORTOPTS,
                               longopts, NULL)) != -1) {
         if (cli_common_option_p(opt, optarg, usage, &common))
