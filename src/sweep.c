@@ -426,7 +426,7 @@ progress(sweep_result *r, uint64_t designs)
     pthread_mutex_lock(&r->lock);
     r->done += designs;
     /* at most a thousand calls in all */
-    if (r->done == r->total || (r->done - r->shown) * 1000 >= r->total) {
+    if (r->done == r->total || r->done - r->shown >= r->total / 1000) {
         r->shown = r->done;
         r->c.progress(r->c.progress_arg, r->done, r->total);
     }
@@ -1434,18 +1434,19 @@ row_key(const sweep_result *r, const csvio_reader *rd, const int *col,
     return IMC_OK;
 }
 
-/* Predicate-like check that candidate x is feasible for target t under
- * limit li; reports and returns IMC_EINPUT when it is not. */
+/* Check that candidate x is feasible for target t (SIZE_MAX: for every
+ * workload, as a front member) under the area limit a; reports and
+ * returns IMC_EINPUT when it is not. */
 static int
 check_feasible(const sweep_result *r, const csvio_reader *rd, const cand *x,
-               size_t li, size_t t)
+               double a, size_t t)
 {
-    const target_def *tg = &r->tg[t];
-    int fits = tg->o == SEARCH_SINGLE ? x->fits[tg->w] : x->all_fit;
-    if (!fits || !x->valid || x->area > r->c.area_max_mm2[li])
+    const target_def *tg = t == SIZE_MAX ? NULL : &r->tg[t];
+    int fits = tg && tg->o == SEARCH_SINGLE ? x->fits[tg->w] : x->all_fit;
+    if (!fits || !x->valid || x->area > a)
         return csvio_fail(rd, "the design is not feasible for %s under "
                           "%.10g mm2 with this merge's model and workloads",
-                          tg->name, r->c.area_max_mm2[li]);
+                          tg ? tg->name : "every workload", a);
     return IMC_OK;
 }
 
@@ -1494,7 +1495,7 @@ merge_main_row(sweep_result *r, const csvio_reader *rd, const int *col,
         return IMC_OK;
     cand x;
     if (read_cand(r, rd, dc, pt, &x) != IMC_OK ||
-        check_feasible(r, rd, &x, li, t) != IMC_OK)
+        check_feasible(r, rd, &x, r->c.area_max_mm2[li], t) != IMC_OK)
         return IMC_EINPUT;
     if (g && g != 1 + (size_t)x.vi[r->c.by])
         return csvio_fail(rd, "column 'by_value': the design has %s %.10g",
@@ -1519,18 +1520,15 @@ merge_list_row(sweep_result *r, const csvio_reader *rd, const int *col,
     if (read_cand(r, rd, dc, pt, &x) != IMC_OK)
         return IMC_EINPUT;
     if (pt->kind == PART_PARETO) {
-        size_t top = 0;
-        for (size_t i = 1; i < r->nlim; i++)
-            top = r->c.area_max_mm2[i] > r->c.area_max_mm2[top] ? i : top;
-        if (check_feasible(r, rd, &x, top, r->c.nnets > 1 ? r->c.nnets : 0)
-            != IMC_OK)
+        if (check_feasible(r, rd, &x, r->lim[r->nlim - 1], SIZE_MAX) !=
+            IMC_OK)
             return IMC_EINPUT;
         double obj[SWEEP_MAX_POBJ];
         front_values(r, x.E, x.L, x.area, x.factor, obj);
         pareto_offer(r->a.front, obj, x.idx, &x.d);
         return IMC_OK;
     }
-    if (check_feasible(r, rd, &x, li, t) != IMC_OK)
+    if (check_feasible(r, rd, &x, r->c.area_max_mm2[li], t) != IMC_OK)
         return IMC_EINPUT;
     size_t at = list_at(r, r->pos[li], t), k = r->c.top_k;
     list_insert(&r->a.top[at * k], &r->a.ntop[at], k,

@@ -74,8 +74,9 @@
 #define SWEEP_MAX_TARGETS (SEARCH_MAX_WORKLOADS + 5)
 /* Area limits in one sweep. */
 #define SWEEP_MAX_LIMITS 64
-/* Designs one run may sweep (its shard of the space) without force: about
- * 15 minutes of one core at today's speed. */
+/* Designs one run may sweep (its shard of the space) without force: from
+ * about 20 s of one core (RRAM, most pairs pruned) to about 10 minutes
+ * (SRAM, nine large workloads) at the speeds of docs/sweep.md. */
 #define SWEEP_MAX_DESIGNS 1e9
 /* Designs per top-K list. */
 #define SWEEP_MAX_TOP 1000
