@@ -73,12 +73,14 @@ typedef struct work {
     double E[SEARCH_MAX_WORKLOADS], L[SEARCH_MAX_WORKLOADS];
 } work;
 
+/* Slot of (group, ascending limit position, target) in acc.best. */
 static size_t
 best_at(const sweep_result *r, size_t group, size_t lpos, size_t t)
 {
     return (group * r->nlim + lpos) * r->ntargets + t;
 }
 
+/* List of (ascending limit position, target) in acc.top / acc.ntop. */
 static size_t
 list_at(const sweep_result *r, size_t lpos, size_t t)
 {
@@ -92,6 +94,9 @@ before(double s1, uint64_t i1, double s2, uint64_t i2)
     return s1 < s2 || (!(s1 > s2) && i1 < i2);
 }
 
+/* Empty accumulators for r's layout, with a front of front_cap designs
+ * when r's config asks for one; IMC_OK or IMC_EINPUT after reporting
+ * (release with acc_free either way). */
 static int
 acc_alloc(const sweep_result *r, acc *a, size_t front_cap)
 {
@@ -112,6 +117,7 @@ acc_alloc(const sweep_result *r, acc *a, size_t front_cap)
     return IMC_OK;
 }
 
+/* Release what acc_alloc allocated. */
 static void
 acc_free(acc *a)
 {
@@ -261,6 +267,7 @@ could_lower_p(const sweep_result *r, const acc *a, size_t t, double area)
     return 0;
 }
 
+/* Lower the min_area of target t overall and in its group to area. */
 static void
 lower_min_area(const sweep_result *r, acc *a, size_t group, size_t t,
                double area)

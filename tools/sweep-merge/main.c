@@ -88,12 +88,15 @@ main(int argc, char **argv)
             continue;
         if (cli_model_option_p(opt) && cli_model_set(opt, optarg, &mo))
             return IMC_EINPUT;
-        const char **dst[] = {&space_path, NULL, &nodes_path,
-                              &out.per_workload, &out.top, &out.pareto};
-        if (opt == OPT_PARTS)
-            parts_arg = optarg;
-        else if (opt >= OPT_SPACE && opt <= OPT_PARETO)
-            *dst[opt - OPT_SPACE] = optarg;
+        switch (opt) {
+        case OPT_SPACE: space_path = optarg; break;
+        case OPT_PARTS: parts_arg = optarg; break;
+        case OPT_NODES: nodes_path = optarg; break;
+        case OPT_PER_WORKLOAD: out.per_workload = optarg; break;
+        case OPT_TOP: out.top = optarg; break;
+        case OPT_PARETO: out.pareto = optarg; break;
+        default: break;
+        }
     }
     if (!space_path || !parts_arg || optind >= argc)
         return cli_usage_error("need --space SPACE.csv, --parts LIST and a "
