@@ -83,6 +83,11 @@ ok $? "Pareto columns: the objectives, then the design"
 head -n 1 "$tmp/front1.csv" | grep -q '^# sweep-space pareto=edap,area_mm2,latency_s:tiny members=[1-9]'
 ok $? "Pareto comment line: objectives and members"
 
+run --space $G/space.csv --area-max 50,1,5 $G/small.csv --top 3 "$tmp/topc.csv" \
+    $G/tiny.csv -o "$tmp/mainc.csv" 2>/dev/null &&
+    cmp -s "$tmp/top1.csv" "$tmp/topc.csv" && cmp -s "$tmp/main1.csv" "$tmp/mainc.csv"
+ok $? "--top K FILE between the layer tables: the same outputs"
+
 # --by with a node table
 run --space $D/sram.csv --nodes experiments/nodes.csv --by tech_nm \
     --area-max 30 -o "$tmp/by.csv" --per-workload "$tmp/bypw.csv" $L
