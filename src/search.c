@@ -15,6 +15,7 @@ struct search_problem {
     search_objective obj;
     double area_max_mm2;
     cost_latency_mode mode;
+    const nodes_table *nodes;      /* borrowed, NULL: none */
     long generation;               /* tag for new records */
     /* cache: records in evaluation order, and an open-addressing table of
      * (packed genes + 1) -> record index; 0 marks an empty slot */
@@ -29,13 +30,15 @@ struct search_problem {
 /* ------------------------------------------------------------ objective */
 
 static const char *const objective_names[] = {"single", "joint", "mean",
-                                              "all"};
+                                              "all",    "el_cost",
+                                              "ela_cost"};
+#define NOBJECTIVES 6
 
 /* Parse an objective name; see search.h. */
 int
 search_objective_from_name(const char *s, search_objective *o)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < NOBJECTIVES; i++)
         if (strcmp(s, objective_names[i]) == 0) {
             *o = (search_objective)i;
             return IMC_OK;
@@ -50,16 +53,25 @@ search_objective_name(search_objective o)
     return objective_names[o];
 }
 
-/* Aggregate per-workload values; see search.h for the four formulas. */
+/* Whether o needs a node table; see search.h. */
+int
+search_objective_needs_nodes_p(search_objective o)
+{
+    return o == SEARCH_EL_COST || o == SEARCH_ELA_COST;
+}
+
+/* Aggregate per-workload values; see search.h for the six formulas. */
 double
-search_aggregate(search_objective o, size_t n, const double *E,
-                 const double *L, double area_mm2)
+search_score(search_objective o, size_t n, const double *E, const double *L,
+             double area_mm2, double cost_factor)
 {
     double e = E[0], l = L[0];
     switch (o) {
     case SEARCH_SINGLE:
         break;
     case SEARCH_JOINT:
+    case SEARCH_EL_COST:
+    case SEARCH_ELA_COST:
         for (size_t i = 1; i < n; i++) {
             e = E[i] > e ? E[i] : e;
             l = L[i] > l ? L[i] : l;
@@ -80,7 +92,20 @@ search_aggregate(search_objective o, size_t n, const double *E,
         }
         break;
     }
+    double cost = area_mm2 * cost_factor;
+    if (o == SEARCH_EL_COST)
+        return e * l * cost;
+    if (o == SEARCH_ELA_COST)
+        return e * l * area_mm2 * cost;
     return e * l * area_mm2;
+}
+
+/* The objectives without a cost factor; see search.h. */
+double
+search_aggregate(search_objective o, size_t n, const double *E,
+                 const double *L, double area_mm2)
+{
+    return search_score(o, n, E, L, area_mm2, 1);
 }
 
 /* The constraint violation; see search.h for the definition. */
@@ -99,6 +124,33 @@ search_violation(double area_mm2, double area_max_mm2, size_t n,
         v += 1 + missing;
     }
     return v;
+}
+
+/* The node term of the violation; see search.h for the definition. */
+double
+search_node_violation(const nodes_table *t, const design *d)
+{
+    const nodes_entry *e;
+    if (!t || nodes_valid_p(t, d))
+        return 0;
+    if (nodes_find(t, d->tech_nm, &e) != IMC_OK)
+        return 1;
+    if (d->voltage_v < e->voltage_min_v)
+        return 1 + (e->voltage_min_v - d->voltage_v) / e->voltage_min_v;
+    return 1 + (d->voltage_v - e->voltage_max_v) / e->voltage_max_v;
+}
+
+/* Score and violation of an evaluated design d (energies, latencies, area
+ * and fits already in *r) under p's objective, constraint and nodes. */
+static void
+objective_of(const search_problem *p, const design *d, search_result *r)
+{
+    r->score = search_score(p->obj, p->nnets, r->energy_j, r->latency_s,
+                            r->area_mm2, nodes_cost_factor(p->nodes, d));
+    r->violation = search_violation(r->area_mm2, p->area_max_mm2, p->nnets,
+                                    r->fits, r->xbars_needed,
+                                    design_macros(d)) +
+                   search_node_violation(p->nodes, d);
 }
 
 /* ------------------------------------------------------------ lifecycle */
@@ -166,6 +218,13 @@ search_problem_alloc(const space *s, const cost_model *model,
     return p;
 }
 
+/* Use a node table from now on; see search.h. */
+void
+search_problem_set_nodes(search_problem *p, const nodes_table *t)
+{
+    p->nodes = t;
+}
+
 /* Forget every design evaluated; see search.h. */
 void
 search_reset(search_problem *p)
@@ -231,11 +290,7 @@ evaluate(const search_problem *p, const int *genes, search_result *r)
         r->fits[i] = c.fits;
         r->area_mm2 = c.area_mm2;  /* the same chip for every workload */
     }
-    r->score = search_aggregate(p->obj, p->nnets, r->energy_j, r->latency_s,
-                                r->area_mm2);
-    r->violation = search_violation(r->area_mm2, p->area_max_mm2, p->nnets,
-                                    r->fits, r->xbars_needed,
-                                    design_macros(&d));
+    objective_of(p, &d, r);
     return IMC_OK;
 }
 

@@ -12,6 +12,11 @@
  *   joint:  max_w E_w * max_w L_w * A      (P1's joint score)
  *   mean:   mean_w E_w * mean_w L_w * A    (P2)
  *   all:    A * prod_w E_w * prod_w L_w    (P2)
+ *   el_cost:  max_w E_w * max_w L_w * C          (P2's node study)
+ *   ela_cost: max_w E_w * max_w L_w * A * C      (P2's node study)
+ * where C = A * cost_factor(node) is the chip's cost in mm2 at 32 nm prices
+ * (nodes.h).  The two cost objectives need a node table
+ * (search_problem_set_nodes); without one the cost factor is 1.
  *
  * Constraint violation (0 when the design is feasible, > 0 otherwise; the
  * search ranks by violation first, then by score):
@@ -26,7 +31,16 @@
  * excess; each workload that does not fit costs at least 1 more, plus the
  * fraction of its crossbars missing, so the search is pulled towards larger
  * chips until the weights fit and towards smaller ones once the area is the
- * only excess.  The score is computed for infeasible designs too.
+ * only excess.  With a node table (search_problem_set_nodes) a design must
+ * also be built in a listed node at a voltage V within that node's range
+ * [V_min, V_max]; search_node_violation adds
+ *     0                          when it is,
+ *     1                          when its node is not listed,
+ *     1 + (V_min - V) / V_min    when V < V_min,
+ *     1 + (V - V_max) / V_max    when V > V_max,
+ * so a design outside its node's range weighs like a workload that does
+ * not fit, plus its relative distance to the range.  The score is computed
+ * for infeasible designs too.
  *
  * The cache: every distinct gene vector evaluated is stored once, in
  * evaluation order, up to the capacity given to search_problem_alloc (all
@@ -42,6 +56,7 @@
 
 #include "cost.h"
 #include "net.h"
+#include "nodes.h"
 #include "space.h"
 
 /* Most workloads one search may combine (P2's largest set has 9). */
@@ -55,16 +70,25 @@ typedef enum {
     SEARCH_SINGLE,  /* E * L * A of the one workload */
     SEARCH_JOINT,   /* max E * max L * A */
     SEARCH_MEAN,    /* mean E * mean L * A */
-    SEARCH_ALL      /* A * prod E * prod L */
+    SEARCH_ALL,     /* A * prod E * prod L */
+    SEARCH_EL_COST, /* max E * max L * cost */
+    SEARCH_ELA_COST /* max E * max L * A * cost */
 } search_objective;
 
-/* The names, for messages. */
+/* The names, for messages: the objectives every tool offers, and the two
+ * that only a tool with a node table may offer (it must refuse them
+ * without one: search_objective_needs_nodes_p). */
 #define SEARCH_OBJECTIVE_NAMES "single, joint, mean or all"
+#define SEARCH_COST_OBJECTIVE_NAMES "el_cost or ela_cost"
 
-/* Look up "single", "joint", "mean" or "all": IMC_OK, or IMC_EINPUT (not
- * reported) for any other name. */
+/* Look up "single", "joint", "mean", "all", "el_cost" or "ela_cost":
+ * IMC_OK, or IMC_EINPUT (not reported) for any other name. */
 int search_objective_from_name(const char *s, search_objective *o);
+/* The name of objective o, as search_objective_from_name reads it. */
 const char *search_objective_name(search_objective o);
+/* Predicate: 1 for the objectives that need a node table (el_cost,
+ * ela_cost). */
+int search_objective_needs_nodes_p(search_objective o);
 
 typedef struct search_result {
     double score;       /* objective value (J^k s^k mm2, see above) */
@@ -87,8 +111,14 @@ typedef struct search_record {
 typedef struct search_problem search_problem;
 
 /* The objective value from per-workload energies E[0..n-1] (J), latencies
- * L[0..n-1] (s) and the area A (mm2); n >= 1.  SEARCH_SINGLE uses E[0] and
- * L[0]. */
+ * L[0..n-1] (s), the area A (mm2) and the node's cost factor (nodes.h; 1
+ * at 32 nm); n >= 1.  SEARCH_SINGLE uses E[0] and L[0]; only el_cost and
+ * ela_cost use the cost factor. */
+double search_score(search_objective o, size_t n, const double *E,
+                    const double *L, double area_mm2, double cost_factor);
+
+/* search_score with a cost factor of 1 (the four objectives of P1 and P2's
+ * main study do not use it). */
 double search_aggregate(search_objective o, size_t n, const double *E,
                         const double *L, double area_mm2);
 
@@ -98,6 +128,10 @@ double search_aggregate(search_objective o, size_t n, const double *E,
 double search_violation(double area_mm2, double area_max_mm2, size_t n,
                         const int *fits, const double *xbars_needed,
                         double xbars_avail);
+
+/* The node term of the violation defined above for design d under node
+ * table t; 0 when t is NULL. */
+double search_node_violation(const nodes_table *t, const design *d);
 
 /* Build a problem.  nets[0..nnets-1] and model are borrowed; the space is
  * copied.  max_records is the cache capacity (distinct designs stored).
@@ -110,6 +144,13 @@ search_problem *search_problem_alloc(const space *s, const cost_model *model,
                                      search_objective o, double area_max_mm2,
                                      cost_latency_mode mode,
                                      size_t max_records);
+/* Evaluate against node table t from now on (borrowed: the caller keeps
+ * it alive until search_problem_free; NULL removes it): el_cost and
+ * ela_cost use its cost factors, and search_node_violation joins the
+ * violation.  Set it before the first evaluation: the cache is not
+ * cleared. */
+void search_problem_set_nodes(search_problem *p, const nodes_table *t);
+
 /* Empty the cache and zero the counters, as after search_problem_alloc
  * (a new run over the same problem). */
 void search_reset(search_problem *p);
