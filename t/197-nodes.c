@@ -95,7 +95,7 @@ reading(void)
 static void
 errors(void)
 {
-    refused("none.csv", "", ":none.csv: empty file (expected a header row)");
+    refused("none.csv", "", ":none.csv:1: empty file (expected a header row)");
     refused("cols.csv", "tech_nm,cost_factor,voltage_min_v,source\n7,1,0.5,"
             "x\n", ":cols.csv:1: missing column 'voltage_max_v'");
     refused("tech.csv", HEAD "7.5,1,0.5,0.8,x\n",
