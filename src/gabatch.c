@@ -72,6 +72,8 @@ worker(void *arg)
     const gabatch_opts *o = sh->o;
     garun *r = garun_alloc(o->space, o->model, o->nets, o->nnets,
                            o->objective, o->area_max_mm2, o->mode, &o->sched);
+    if (r && o->nodes)
+        garun_set_nodes(r, o->nodes);
     for (;;) {
         pthread_mutex_lock(&sh->mu);
         size_t i = sh->next;

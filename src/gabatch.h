@@ -32,6 +32,8 @@ typedef struct gabatch_opts {
     double area_max_mm2;
     cost_latency_mode mode;
     schedule_opts sched;
+    const nodes_table *nodes;     /* NULL, or the node table every run
+                                     judges designs against */
     const net *const *report_nets; /* evaluated for the best design only
                                       (garun_write_best's extras) */
     size_t nreport;

@@ -87,6 +87,12 @@ garun_alloc(const space *s, const cost_model *model, const net *const *nets,
 }
 
 void
+garun_set_nodes(garun *r, const nodes_table *t)
+{
+    search_problem_set_nodes(r->prob, t);
+}
+
+void
 garun_free(garun *r)
 {
     if (!r)

@@ -58,6 +58,10 @@ garun *garun_alloc(const space *s, const cost_model *model,
                    const schedule_opts *sched);
 /* Release everything; NULL is a no-op. */
 void garun_free(garun *r);
+/* Judge designs against a node table from now on (their node's cost
+ * factor and voltage range: search_problem_set_nodes); t is borrowed and
+ * must outlive the run.  Needed by the objectives el_cost and ela_cost. */
+void garun_set_nodes(garun *r, const nodes_table *t);
 
 /* Reset and start the run for seed (1 .. 2^32 - 1): first phase, initial
  * population.  Returns IMC_OK or IMC_EINPUT after reporting. */

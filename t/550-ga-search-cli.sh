@@ -158,7 +158,7 @@ ok_program "single with two workloads" 2 \
     "$p: objective 'single' takes one layer table, got 2
 Try '$p --help'." --space $D/space.csv --objective single $H $W
 ok_program "unknown objective" 2 \
-    "$p: option '--objective': got 'max', expected single, joint, mean or all
+    "$p: option '--objective': got 'max', expected single, joint, mean, all, el_cost or ela_cost
 Try '$p --help'." --space $D/space.csv --objective max $H $W
 ok_program "population of 1" 2 \
     "$p: option '--pop': got '1', expected an integer from 2 to 100000
@@ -187,6 +187,29 @@ Try '$p --help'." --space $D/space.csv --threads 0 $H $W
 ok_program "best written to a full disk" 2 \
     "$p: error writing output: No space left on device" \
     $small --history $tmp/out.csv.hist $W --best /dev/full
+# A node table: the cost objectives, and no design outside its node's
+# voltage range (experiments/nodes.csv: 7 nm 0.45-0.80 V ... 45 nm
+# 0.75-1.10 V).
+N=experiments/nodes.csv
+NS=experiments/space-sram-nodes.csv
+if [ -r "$N" ] && [ -r "$NS" ]; then
+    run --space $NS --pop 12 --generations 6 --seeds 1-3 --nodes $N \
+        --objective el_cost $W -o "$tmp/cost.csv" 2>"$tmp/cost.err"
+    ok $? "--nodes with el_cost exits 0"
+    head -n 1 "$tmp/cost.csv" | grep -q ' objective=el_cost .* nodes=experiments/nodes.csv '
+    ok $? "the comment records the objective and the node table"
+    awk -F, 'NR > 2 && $20 == 1 {
+        v = $3; n = $12
+        lo = n == 7 ? 0.45 : n == 10 ? 0.50 : n == 14 ? 0.55 : n == 22 ? 0.65 : n == 32 ? 0.50 : 0.75
+        hi = n == 7 ? 0.80 : n == 10 ? 0.85 : n == 14 ? 0.90 : n == 22 ? 1.00 : n == 32 ? 1.00 : 1.10
+        if (v < lo - 1e-9 || v > hi + 1e-9) bad = 1 }
+        END { exit bad }' "$tmp/cost.csv"
+    ok $? "every feasible best design is inside its node's voltage range"
+fi
+ok_program "el_cost without a node table" 2 \
+    "$p: objective 'el_cost' needs --nodes FILE (the node table with each node's cost factor)
+Try '$p --help'." --space $D/space.csv --objective el_cost $H $W
+
 ok_program "unknown schedule" 2 \
     "$p: option '--schedule': got 'p3', expected p1 or p2-phases
 Try '$p --help'." --space $D/space.csv --schedule p3 $H $W

@@ -54,7 +54,9 @@ static const char usage_options[] =
     "                           each best design is evaluated for the\n"
     "                           record only (rows with in_objective=0;\n"
     "                           repeatable)\n"
-    "      --objective NAME     joint (default), single, mean or all\n"
+    "      --objective NAME     joint (default), single, mean, all, el_cost\n"
+    "                           (max E * max L * cost) or ela_cost (max E *\n"
+    "                           max L * A * cost), cost = A * node factor\n"
     "      --schedule NAME      p1 (default) or p2-phases\n"
     "      --pop N              population, 2 to 100000 (default 70)\n"
     "  -g, --generations N      generations, the first being the random\n"
@@ -69,6 +71,9 @@ static const char usage_options[] =
     "      --max-requests N     a budget of designs asked for (cache hits\n"
     "                           included), never exceeded\n"
     "      --area-max MM2       area limit in mm2 (default 800)\n"
+    "      --nodes FILE         node table (experiments/nodes.csv): a design\n"
+    "                           outside its node's voltage range is\n"
+    "                           infeasible; needed by el_cost and ela_cost\n"
     CLI_MODEL_HELP
     "  -b, --best FILE          the best design of each seed (same as -o)\n"
     "      --history FILE       one row per seed and generation: seed,\n"
@@ -103,6 +108,8 @@ write_comment(FILE *fp, const gs_options *o)
         fprintf(fp, " max_evaluations=%lu", s->max_evaluations);
     if (s->max_requests)
         fprintf(fp, " max_requests=%lu", s->max_requests);
+    if (o->nodes)
+        fprintf(fp, " nodes=%s", o->nodes);
     fprintf(fp, " area_max_mm2=%.10g latency=%s space=%s\n", o->area_max_mm2,
             cost_latency_name(o->model.latency), o->space_path);
 }
@@ -120,12 +127,15 @@ main(int argc, char **argv)
     space sp;
     net **nets = NULL, **extra = NULL;
     cost_model *model = NULL;
+    nodes_table nodes;
     if ((st = space_read(o.space_path, &sp)) == IMC_OK)
         st = net_read_tables((char *const *)o.layers, o.nlayers, &nets);
     if (st == IMC_OK && o.nreport)
         st = net_read_tables((char *const *)o.report, o.nreport, &extra);
     if (st == IMC_OK && !(model = cli_model_load(&o.model)))
         st = IMC_EINPUT;
+    if (st == IMC_OK && o.nodes)
+        st = nodes_read(o.nodes, &nodes);
     /* every output is written to a temporary and committed together */
     csvio_out out[3];
     const char *path[3] = {o.best, o.history, o.evaluated};
@@ -145,7 +155,8 @@ main(int argc, char **argv)
                                          (const net *const *)nets, o.nlayers);
         gabatch_opts b = {&sp, model, (const net *const *)nets, o.nlayers,
                           o.objective, o.area_max_mm2, o.model.latency,
-                          o.sched, (const net *const *)extra, o.nreport,
+                          o.sched, o.nodes ? &nodes : NULL,
+                          (const net *const *)extra, o.nreport,
                           o.seeds, o.nseeds, (unsigned)o.threads};
         gabatch_summary sum;
         st = gabatch_run(&b, out[0].fp, open[1] ? out[1].fp : NULL,

@@ -10,7 +10,7 @@
 enum {
     OPT_SPACE = 256, OPT_OBJECTIVE, OPT_POP, OPT_SCHEDULE, OPT_AREA,
     OPT_HISTORY, OPT_EVALUATED, OPT_INIT_CAND, OPT_INIT_KEEP, OPT_SEEDS,
-    OPT_THREADS, OPT_MAX_EVAL, OPT_MAX_REQ, OPT_REPORT
+    OPT_THREADS, OPT_MAX_EVAL, OPT_MAX_REQ, OPT_REPORT, OPT_NODES
 };
 
 /* Add one layer table to the workload list. */
@@ -84,10 +84,12 @@ own_option(int opt, const char *arg, gs_options *o, int *gens_set,
     case 'b': o->best = arg; return IMC_OK;
     case OPT_HISTORY: o->history = arg; return IMC_OK;
     case OPT_EVALUATED: o->evaluated = arg; return IMC_OK;
+    case OPT_NODES: o->nodes = arg; return IMC_OK;
     case OPT_OBJECTIVE:
         if (search_objective_from_name(arg, &o->objective) != IMC_OK)
             return cli_usage_error("option '--objective': got '%s', expected "
-                                   "%s", arg, SEARCH_OBJECTIVE_NAMES);
+                                   "%s, %s", arg, "single, joint, mean, all",
+                                   SEARCH_COST_OBJECTIVE_NAMES);
         return IMC_OK;
     case OPT_SCHEDULE: {
         schedule_kind k;
@@ -128,6 +130,7 @@ gs_options_parse(int argc, char **argv, const char *usage, gs_options *o)
         {"best", required_argument, 0, 'b'},
         {"history", required_argument, 0, OPT_HISTORY},
         {"evaluated", required_argument, 0, OPT_EVALUATED},
+        {"nodes", required_argument, 0, OPT_NODES},
         CLI_COMMON_LONGOPTS,
         {0, 0, 0, 0}};
     cli_common common = {0};
@@ -165,6 +168,10 @@ gs_options_parse(int argc, char **argv, const char *usage, gs_options *o)
         return cli_usage_error("missing --space SPACE.csv");
     if (o->nlayers == 0)
         return cli_usage_error("missing layer table (LAYERS.csv)");
+    if (search_objective_needs_nodes_p(o->objective) && !o->nodes)
+        return cli_usage_error("objective '%s' needs --nodes FILE (the node "
+                               "table with each node's cost factor)",
+                               search_objective_name(o->objective));
     if (o->objective == SEARCH_SINGLE && o->nlayers != 1)
         return cli_usage_error("objective 'single' takes one layer table, "
                                "got %zu", o->nlayers);

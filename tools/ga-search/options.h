@@ -23,6 +23,7 @@ typedef struct gs_options {
     const char *best;            /* NULL or "-": stdout */
     const char *history;         /* NULL: not written */
     const char *evaluated;       /* NULL: not written */
+    const char *nodes;           /* NULL, or the node table */
 } gs_options;
 
 /* Parse argv into *o (defaults in the usage text).  --help and --version
