@@ -105,14 +105,49 @@ slices(const design *d)
     return (MAP_WEIGHT_BITS + b - 1) / b;
 }
 
-void
-cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
-                  map_ref *ref, map_phys *phys)
+/* What the counts of every layer read from the design, computed once per
+ * network. */
+typedef struct design_terms {
+    long b;           /* bits per cell as the weight statistics see it */
+    double slices;    /* slices(d) */
+    double cols;      /* array columns */
+    double macros;    /* design_macros(d) */
+} design_terms;
+
+static void
+design_terms_init(const design *d, design_terms *t)
 {
-    map_reference(d, l, ref);
-    map_physical(d, l, phys);
-    long b = d->memory == DESIGN_SRAM ? 1 : d->bits_per_cell;
-    double bit_macs = l->macs * (double)slices(d);
+    t->b = d->memory == DESIGN_SRAM ? 1 : d->bits_per_cell;
+    t->slices = (double)slices(d);
+    t->cols = (double)d->cols;
+    t->macros = design_macros(d);
+}
+
+/* What a plan keeps of a layer: its shape number (map_layer_ws) and its
+ * activation bits (net_layer_input_bits, net_layer_output_bits). */
+typedef struct plan_layer {
+    size_t shape;
+    double in_bits, out_bits;
+} plan_layer;
+
+static void
+plan_layer_init(const net_layer *l, size_t shape, plan_layer *pl)
+{
+    pl->shape = shape;
+    pl->in_bits = net_layer_input_bits(l);
+    pl->out_bits = net_layer_output_bits(l);
+}
+
+/* cost_counts_layer of layer l (its plan entry pl) with the design's
+ * terms t, its mappings through workspace w (NULL: no memo). */
+static void
+counts_layer(map_workspace *w, const design *d, const design_terms *t,
+             const net_layer *l, const plan_layer *pl, cost_counts *c,
+             map_ref *ref, map_phys *phys)
+{
+    map_layer_ws(w, pl->shape, d, l, ref, phys);
+    long b = t->b;
+    double bit_macs = l->macs * t->slices;
     /* The temporal DAC drives each row with 255 unit pulses at full scale,
      * so a read of input x costs 255 x pulses (cimloop-model.md 3.4). */
     double pulses = 255.0 * l->x_mean;
@@ -124,23 +159,35 @@ cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
     double rows = (double)ref->rows_used, cols = (double)ref->cols_used;
     double acts = bit_macs / cols;
     c->row_acts += acts;
-    c->row_on_cols += acts * pulses * (double)d->cols;
+    c->row_on_cols += acts * pulses * t->cols;
     c->conversions += bit_macs / rows;
-    c->act_bits += net_layer_input_bits(l) + net_layer_output_bits(l);
+    double in_bits = pl->in_bits, out_bits = pl->out_bits;
+    c->act_bits += in_bits + out_bits;
     /* Weight tiles that do not fit spatially run in sequence (SRAM): the
      * inputs are read again for every output-channel tile, the partial
      * outputs for every input-channel/kernel tile (cimloop-model.md 3.3) */
     double out_tiles = (double)ref->residual[MAP_M] * ref->residual[MAP_Y];
     double in_tiles = (double)ref->residual[MAP_C] * ref->residual[MAP_R] *
                       (double)ref->residual[MAP_S];
-    c->refetch_in_bits += net_layer_input_bits(l) * (out_tiles - 1);
-    c->refetch_out_bits += net_layer_output_bits(l) * (in_tiles - 1);
+    c->refetch_in_bits += in_bits * (out_tiles - 1);
+    c->refetch_out_bits += out_bits * (in_tiles - 1);
     c->weight_bits += l->weights * MAP_WEIGHT_BITS;
     c->replica_bits += l->weights * MAP_WEIGHT_BITS * (double)ref->p_spatial;
     c->cycles_ref += ref->cycles;
     c->xbars_needed += phys->xbars;
     if (!ref->valid)
         c->mappable = 0;
+}
+
+void
+cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
+                  map_ref *ref, map_phys *phys)
+{
+    design_terms t;
+    plan_layer pl;
+    design_terms_init(d, &t);
+    plan_layer_init(l, 0, &pl);
+    counts_layer(NULL, d, &t, l, &pl, c, ref, phys);
 }
 
 /* Physical-mode sequencing of one layer: array reads in sequence and, for
@@ -150,11 +197,12 @@ cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
  * layer at a time, in waves when it needs more crossbars than the chip has,
  * replicating it over the spare ones. */
 static void
-physical_sequence(const design *d, const net_layer *l, const map_phys *phys,
-                  double rram_replicas, double *reads, double *write_rows)
+physical_sequence(const design *d, const design_terms *t, const net_layer *l,
+                  const map_phys *phys, double rram_replicas, double *reads,
+                  double *write_rows)
 {
     double positions = (double)l->P * (double)l->Q;
-    double macros = design_macros(d);
+    double macros = t->macros;
     if (d->memory == DESIGN_RRAM) {
         *reads = ceil(positions / rram_replicas);
         *write_rows = 0;
@@ -175,11 +223,17 @@ rram_replicas(const design *d, double xbars_needed)
     return rep < 1 ? 1 : rep;
 }
 
-void
-cost_counts_net(const design *d, const net *n, cost_counts *c)
+/* The counts of network n on design d into *c, its mappings through
+ * workspace w with the plan entries pl[] of n's layers (w NULL, pl NULL:
+ * no memo, entries computed here). */
+static void
+counts_net(map_workspace *w, const plan_layer *pl, const design *d,
+           const net *n, cost_counts *c)
 {
     map_ref ref;
-    map_phys phys[1];
+    map_phys phys;
+    design_terms t;
+    design_terms_init(d, &t);
     memset(c, 0, sizeof *c);
     c->mappable = 1;
     double reads, wr;
@@ -188,9 +242,13 @@ cost_counts_net(const design *d, const net *n, cost_counts *c)
      * network's crossbars, so it needs a second pass, which reads only P
      * and Q (no second mapping). */
     for (size_t i = 0; i < n->n; i++) {
-        cost_counts_layer(d, &n->layers[i], c, &ref, phys);
+        plan_layer own;
+        if (!pl)
+            plan_layer_init(&n->layers[i], 0, &own);
+        counts_layer(w, d, &t, &n->layers[i], pl ? &pl[i] : &own, c, &ref,
+                     &phys);
         if (d->memory == DESIGN_SRAM) {
-            physical_sequence(d, &n->layers[i], phys, 1, &reads, &wr);
+            physical_sequence(d, &t, &n->layers[i], &phys, 1, &reads, &wr);
             c->pulses_phys += reads;
             c->write_rows_phys += wr;
         }
@@ -199,9 +257,98 @@ cost_counts_net(const design *d, const net *n, cost_counts *c)
         return;
     double rep = rram_replicas(d, c->xbars_needed);
     for (size_t i = 0; i < n->n; i++) {
-        physical_sequence(d, &n->layers[i], NULL, rep, &reads, &wr);
+        physical_sequence(d, &t, &n->layers[i], NULL, rep, &reads, &wr);
         c->pulses_phys += reads;
     }
+}
+
+void
+cost_counts_net(const design *d, const net *n, cost_counts *c)
+{
+    counts_net(NULL, NULL, d, n, c);
+}
+
+/* ------------------------------------------------------------ plans */
+
+struct cost_plan {
+    size_t nnets;
+    const net **nets;      /* borrowed */
+    plan_layer **layers;   /* [nnets], each [nets[i]->n] */
+    map_workspace *w;
+};
+
+/* The shape number of layer l among the distinct shapes shape[0..*n-1]
+ * (pointers to their first layers), appending it when new. */
+static size_t
+shape_number(const net_layer **shape, size_t *n, const net_layer *l)
+{
+    for (size_t i = 0; i < *n; i++) {
+        const net_layer *s = shape[i];
+        if (s->C == l->C && s->M == l->M && s->R == l->R && s->S == l->S &&
+            s->P == l->P && s->Q == l->Q && s->groups == l->groups &&
+            memcmp(&s->weights, &l->weights, sizeof l->weights) == 0)
+            return i;
+    }
+    shape[*n] = l;
+    return (*n)++;
+}
+
+cost_plan *
+cost_plan_alloc(const net *const *nets, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += nets[i]->n;
+    cost_plan *p = calloc(1, sizeof *p);
+    const net_layer **shape = malloc((total ? total : 1) * sizeof *shape);
+    if (!p || !shape || !(p->nets = calloc(n ? n : 1, sizeof *p->nets)) ||
+        !(p->layers = calloc(n ? n : 1, sizeof *p->layers))) {
+        free(shape);
+        cost_plan_free(p);
+        return NULL;
+    }
+    p->nnets = n;
+    size_t nshapes = 0;
+    for (size_t i = 0; i < n; i++) {
+        p->nets[i] = nets[i];
+        p->layers[i] = malloc((nets[i]->n ? nets[i]->n : 1) *
+                              sizeof *p->layers[i]);
+        if (!p->layers[i]) {
+            free(shape);
+            cost_plan_free(p);
+            return NULL;
+        }
+        for (size_t j = 0; j < nets[i]->n; j++) {
+            const net_layer *l = &nets[i]->layers[j];
+            plan_layer_init(l, shape_number(shape, &nshapes, l),
+                            &p->layers[i][j]);
+        }
+    }
+    free(shape);
+    if (!(p->w = map_workspace_alloc(nshapes ? nshapes : 1))) {
+        cost_plan_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void
+cost_plan_free(cost_plan *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; p->layers && i < p->nnets; i++)
+        free(p->layers[i]);
+    free(p->layers);
+    free(p->nets);
+    map_workspace_free(p->w);
+    free(p);
+}
+
+void
+cost_plan_counts(cost_plan *p, size_t i, const design *d, cost_counts *c)
+{
+    counts_net(p->w, p->layers[i], d, p->nets[i], c);
 }
 
 /* ------------------------------------------------------------ energy */
@@ -405,6 +552,7 @@ cost_eval_net(const cost_model *m, const design *d, const net *n,
     out->fits = cost_counts_fit_p(d, &c);
 }
 
+
 void
 cost_eval_layers(const cost_model *m, const design *d, const net *n,
                  cost_latency_mode mode, cost_layer *out)
@@ -415,12 +563,17 @@ cost_eval_layers(const cost_model *m, const design *d, const net *n,
         xbars += out[i].phys.xbars;
     }
     double rep = rram_replicas(d, xbars);
+    design_terms t;
+    design_terms_init(d, &t);
     for (size_t i = 0; i < n->n; i++) {
         cost_counts c;
         memset(&c, 0, sizeof c);
         c.mappable = 1;
-        cost_counts_layer(d, &n->layers[i], &c, &out[i].ref, &out[i].phys);
-        physical_sequence(d, &n->layers[i], &out[i].phys, rep,
+        plan_layer pl;
+        plan_layer_init(&n->layers[i], 0, &pl);
+        counts_layer(NULL, d, &t, &n->layers[i], &pl, &c, &out[i].ref,
+                     &out[i].phys);
+        physical_sequence(d, &t, &n->layers[i], &out[i].phys, rep,
                           &c.pulses_phys, &c.write_rows_phys);
         out[i].energy_j = cost_energy(m, d, &c, out[i].energy_comp_j);
         out[i].latency_s = cost_latency(m, d, &c, mode);
