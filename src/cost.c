@@ -14,9 +14,25 @@ const char *const cost_comp_names[COST_NCOMP] = {
 struct cost_model {
     int has[2];
     consts c[2];   /* indexed by design_memory */
+    /* the GLB's energy and area at the table's own depths, computed once
+     * (consts_glb_*: 5 logarithms and an exponential each) */
+    double glb_e_pj[2][CONSTS_NGLB];
+    double glb_a_mm2[2][CONSTS_NGLB];
 };
 
 /* ------------------------------------------------------------ lifecycle */
+
+/* Install constants c for memory type mem, with their GLB table. */
+static void
+model_set(cost_model *m, design_memory mem, const consts *c)
+{
+    m->c[mem] = *c;
+    m->has[mem] = 1;
+    for (int i = 0; i < CONSTS_NGLB; i++) {
+        m->glb_e_pj[mem][i] = consts_glb_energy_pj(c, consts_glb_depths[i]);
+        m->glb_a_mm2[mem][i] = consts_glb_area_mm2(c, consts_glb_depths[i]);
+    }
+}
 
 cost_model *
 cost_model_from(const consts *rram, const consts *sram)
@@ -24,14 +40,10 @@ cost_model_from(const consts *rram, const consts *sram)
     cost_model *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    if (rram) {
-        m->c[DESIGN_RRAM] = *rram;
-        m->has[DESIGN_RRAM] = 1;
-    }
-    if (sram) {
-        m->c[DESIGN_SRAM] = *sram;
-        m->has[DESIGN_SRAM] = 1;
-    }
+    if (rram)
+        model_set(m, DESIGN_RRAM, rram);
+    if (sram)
+        model_set(m, DESIGN_SRAM, sram);
     return m;
 }
 
@@ -60,8 +72,7 @@ cost_model_free(cost_model *m)
 void
 cost_model_set_consts(cost_model *m, design_memory mem, const consts *c)
 {
-    m->c[mem] = *c;
-    m->has[mem] = 1;
+    model_set(m, mem, c);
 }
 
 int
@@ -150,7 +161,7 @@ counts_layer(map_workspace *w, const design *d, const design_terms *t,
     double bit_macs = l->macs * t->slices;
     /* The temporal DAC drives each row with 255 unit pulses at full scale,
      * so a read of input x costs 255 x pulses (cimloop-model.md 3.4). */
-    double pulses = 255.0 * l->x_mean;
+    double pulses = COST_DAC_PULSES * l->x_mean;
     c->cell_pulses += bit_macs * pulses;
     c->cell_pulses_w += bit_macs * pulses * l->w_mean[b];
     /* One row activation per used row per macro per cycle: columns share
@@ -351,7 +362,14 @@ cost_plan_counts(cost_plan *p, size_t i, const design *d, cost_counts *c)
     counts_net(p->w, p->layers[i], d, p->nets[i], c);
 }
 
-/* ------------------------------------------------------------ energy */
+/* ------------------------------------------------------------ factors */
+
+/* Whether two doubles hold the same value bits (the memo's key test). */
+static int
+same_double(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
 
 /* The total of a per-component breakdown, copied out when `out` is set. */
 static double
@@ -366,38 +384,54 @@ sum_components(const double part[COST_NCOMP], double out[COST_NCOMP])
     return total;
 }
 
-/* Node-dependent threshold of the low-voltage periphery upsizing: NeuroSim
- * sizes drivers and sense paths up as V approaches the node's threshold, and
- * the reference's voltage range moves up with the node (0.45 V at 7 nm,
- * 0.75 V at 45 nm: calibration.csv). */
+/* The GLB's per-bit energy (pJ) or area (mm^2) at depth for memory mem:
+ * the model's copy when depth is one of the table's depths (the spaces'
+ * sizes), else consts.c's interpolation, which gave those copies. */
 static double
-lowv_vt(const consts *k, const design *d)
+glb_value(const cost_model *m, design_memory mem, double depth, int area)
 {
-    return k->v[CONSTS_lowv_vt] +
-           k->v[CONSTS_lowv_vt_slope] * log2((double)d->tech_nm / 32.0);
+    for (int i = 0; i < CONSTS_NGLB; i++)
+        if (same_double(depth, consts_glb_depths[i]))
+            return area ? m->glb_a_mm2[mem][i] : m->glb_e_pj[mem][i];
+    return area ? consts_glb_area_mm2(&m->c[mem], depth)
+                : consts_glb_energy_pj(&m->c[mem], depth);
 }
 
-/* Weight-write threshold: the node's device threshold, which moves with
- * the node (the voltage ranges of calibration.csv move with it too). */
+/* (node / COST_REF_NODE_NM)^exponent: 1 at the reference node. */
 static double
-write_vt(const consts *k, const design *d)
+tech_factor(double exponent, long tech_nm)
 {
-    return k->v[CONSTS_write_vt] +
-           k->v[CONSTS_write_vt_slope] * log2((double)d->tech_nm / 32.0);
+    return tech_nm == COST_REF_NODE_NM
+               ? 1
+               : pow((double)tech_nm / COST_REF_NODE_NM, exponent);
 }
 
-/* K(V) = lowv_a_k / (V - vt)^alpha, um^2: the low-voltage upsizing of the
- * row periphery per macro, per (rows / cols) (cimloop-model.md section 5).
- * Guarded like lowv_factor. */
-static double
-lowv_area_um2(const consts *k, const design *d)
+/* The node terms of f for memory constants k at d's node. */
+static void
+node_terms(const consts *k, const design *d, cost_design_factors *f)
 {
-    if (k->v[CONSTS_lowv_a_k] <= 0)
-        return 0;
-    double gap = d->voltage_v - lowv_vt(k, d);
-    if (gap < 0.01)
-        gap = 0.01;
-    return k->v[CONSTS_lowv_a_k] / pow(gap, k->v[CONSTS_lowv_alpha]);
+    const double *v = k->v;
+    double rel = (double)d->tech_nm / COST_REF_NODE_NM;
+    f->te = tech_factor(v[CONSTS_tech_e_exp], d->tech_nm);
+    f->ta = tech_factor(v[CONSTS_tech_a_exp], d->tech_nm);
+    f->tglb = tech_factor(v[CONSTS_tech_glb_e_exp], d->tech_nm);
+    /* cells are drawn in F^2: they scale with the node squared */
+    f->node2 = rel * rel;
+    /* Node-dependent threshold of the low-voltage periphery upsizing:
+     * NeuroSim sizes drivers and sense paths up as V approaches the
+     * node's threshold, and the reference's voltage range moves up with
+     * the node (0.45 V at 7 nm, 0.75 V at 45 nm: calibration.csv).  The
+     * weight-write threshold is the node's device threshold, which moves
+     * with it too. */
+    f->lowv_vt = v[CONSTS_lowv_vt] + v[CONSTS_lowv_vt_slope] * log2(rel);
+    f->write_vt = v[CONSTS_write_vt] + v[CONSTS_write_vt_slope] * log2(rel);
+    /* NeuroSim's FinFET device model (<= 14 nm) writes at a cost of its
+     * own */
+    f->fin = d->tech_nm <= COST_FINFET_NODE_NM
+                 ? v[CONSTS_finfet_write] *
+                       pow((double)COST_FINFET_NODE_NM / (double)d->tech_nm,
+                           v[CONSTS_finfet_node_exp])
+                 : 1;
 }
 
 /* 1 + sigma / (V - vt)^alpha: growth of periphery energy at low V (cimloop
@@ -409,80 +443,128 @@ lowv_factor(double sigma, double v, double vt, double alpha)
     if (sigma <= 0)
         return 1;
     double gap = v - vt;
-    if (gap < 0.01)
-        gap = 0.01;
+    if (gap < COST_LOWV_GAP_MIN_V)
+        gap = COST_LOWV_GAP_MIN_V;
     return 1 + sigma / pow(gap, alpha);
 }
 
-static double
-tech_factor(double exponent, const design *d)
+/* The voltage terms of f (its node terms set) for constants k and
+ * d's voltage. */
+static void
+voltage_terms(const consts *k, const design *d, cost_design_factors *f)
 {
-    return d->tech_nm == 32 ? 1 : pow((double)d->tech_nm / 32.0, exponent);
+    const double *v = k->v;
+    double volt = d->voltage_v;
+    double up = lowv_factor(v[CONSTS_lowv_e_sigma], volt, f->lowv_vt,
+                            v[CONSTS_lowv_alpha]);
+    /* Periphery is NeuroSim circuitry at supply V: C V^2 (section 6). */
+    f->periph = volt * volt * up * f->te * COST_J_PER_FJ;
+    /* K(V) = lowv_a_k / (V - vt)^alpha, um^2: the low-voltage upsizing of
+     * the row periphery per macro, per (rows / cols) (cimloop-model.md
+     * section 5), guarded like lowv_factor. */
+    f->kv_um2 = 0;
+    if (v[CONSTS_lowv_a_k] > 0) {
+        double gap = volt - f->lowv_vt;
+        if (gap < COST_LOWV_GAP_MIN_V)
+            gap = COST_LOWV_GAP_MIN_V;
+        f->kv_um2 = v[CONSTS_lowv_a_k] / pow(gap, v[CONSTS_lowv_alpha]);
+    }
+    if (d->memory != DESIGN_SRAM)
+        return;
+    /* weight drivers program every replica: steep in V (section 6: 0.35 ->
+     * 1.8 pJ per bit copy from 0.6 to 0.85 V, ~V^4.7) */
+    double wgap = volt - f->write_vt;
+    f->write_j = f->te * f->fin * COST_J_PER_FJ * v[CONSTS_e_write_fj] *
+                 volt * volt *
+                 (wgap > 0 ? pow(wgap, v[CONSTS_write_v_exp]) : 0);
+}
+
+void
+cost_design_factors_clear(cost_design_factors *f)
+{
+    memset(f, 0, sizeof *f);
+}
+
+void
+cost_design_factors_update(const cost_model *m, const design *d,
+                           cost_design_factors *f)
+{
+    const consts *k = &m->c[d->memory];
+    int all = !f->set || f->model != m || f->memory != d->memory;
+    int node = all || f->tech_nm != d->tech_nm;
+    if (node)
+        node_terms(k, d, f);
+    if (node || !same_double(f->voltage_v, d->voltage_v))
+        voltage_terms(k, d, f);
+    if (all || !same_double(f->glb_mb, d->glb_mb)) {
+        double depth = design_glb_depth(d);
+        f->glb_e_pj = glb_value(m, d->memory, depth, 0);
+        f->glb_a_mm2 = glb_value(m, d->memory, depth, 1);
+    }
+    f->set = 1;
+    f->model = m;
+    f->memory = d->memory;
+    f->tech_nm = d->tech_nm;
+    f->voltage_v = d->voltage_v;
+    f->glb_mb = d->glb_mb;
+}
+
+/* ------------------------------------------------------------ energy */
+
+double
+cost_energy_with(const cost_model *m, const design *d,
+                 const cost_design_factors *f, const cost_counts *c,
+                 double comp_j[COST_NCOMP])
+{
+    const double *v = m->c[d->memory].v;
+    double e[COST_NCOMP] = {0};
+    e[COST_CELLS] = v[CONSTS_cell_scale] * COST_J_PER_FJ *
+                    (v[CONSTS_e_cell_lo_fj] * c->cell_pulses +
+                     (v[CONSTS_e_cell_hi_fj] - v[CONSTS_e_cell_lo_fj]) *
+                         c->cell_pulses_w);
+    e[COST_DRIVERS] = f->periph * (v[CONSTS_e_row_fj] * c->row_acts +
+                                   v[CONSTS_e_rowon_fj] * c->row_on_cols);
+    e[COST_ADC] = f->periph * v[CONSTS_e_adc_fj] * c->conversions;
+    e[COST_SHIFTADD] =
+        f->te * COST_J_PER_FJ * v[CONSTS_e_shiftadd_fj] * c->conversions;
+    if (d->memory == DESIGN_SRAM) {
+        double volt = d->voltage_v, ncol = (double)d->cols;
+        /* Low-V upsizing of the row-driver class (row_drivers and
+         * weight_drivers are both array_row_drivers): the area fit gives
+         * each row's driver K(V) / cols of extra area, whose capacitance
+         * is switched on every ON pulse of a read and on every row write
+         * (cimloop-model.md sections 5-6: per-row energies rise as V
+         * falls, K(V) area).  ON pulses = row_on_cols / cols; rows written
+         * = replica_bits / cols. */
+        double up_um2 = f->kv_um2 / ncol;
+        e[COST_DRIVERS] +=
+            volt * volt * f->te * COST_J_PER_FJ * up_um2 *
+            (v[CONSTS_c_up_on_ff] * c->row_on_cols / ncol +
+             v[CONSTS_c_up_wr_ff] * c->replica_bits / ncol);
+        e[COST_DRIVERS] += f->write_j * c->replica_bits;
+        e[COST_DRAM] = COST_J_PER_PJ * v[CONSTS_e_dram_pj] *
+                       v[CONSTS_dram_reload] * c->weight_bits;
+    }
+    /* GLB, router and tile buffers are CACTI / table components: their
+     * own node scaling (cimloop-model.md 2) */
+    double bits_j = c->act_bits * COST_J_PER_PJ * f->tglb;
+    e[COST_ROUTER] = bits_j * v[CONSTS_e_router_pj];
+    e[COST_BUFFERS] = bits_j * v[CONSTS_e_buffer_pj];
+    e[COST_GLB] = bits_j * f->glb_e_pj;
+    e[COST_BUFFERS] += COST_J_PER_PJ * f->tglb *
+                       (v[CONSTS_e_refetch_in_pj] * c->refetch_in_bits +
+                        v[CONSTS_e_refetch_out_pj] * c->refetch_out_bits);
+    return sum_components(e, comp_j);
 }
 
 double
 cost_energy(const cost_model *m, const design *d, const cost_counts *c,
             double comp_j[COST_NCOMP])
 {
-    const consts *k = &m->c[d->memory];
-    const double *v = k->v;
-    double e[COST_NCOMP] = {0};
-    double volt = d->voltage_v;
-    double te = tech_factor(v[CONSTS_tech_e_exp], d);
-    double up = lowv_factor(v[CONSTS_lowv_e_sigma], volt, lowv_vt(k, d),
-                            v[CONSTS_lowv_alpha]);
-    /* Periphery is NeuroSim circuitry at supply V: C V^2 (section 6). */
-    double periph = volt * volt * up * te * 1e-15;
-    e[COST_CELLS] = v[CONSTS_cell_scale] * 1e-15 *
-                    (v[CONSTS_e_cell_lo_fj] * c->cell_pulses +
-                     (v[CONSTS_e_cell_hi_fj] - v[CONSTS_e_cell_lo_fj]) *
-                         c->cell_pulses_w);
-    e[COST_DRIVERS] = periph * (v[CONSTS_e_row_fj] * c->row_acts +
-                                v[CONSTS_e_rowon_fj] * c->row_on_cols);
-    e[COST_ADC] = periph * v[CONSTS_e_adc_fj] * c->conversions;
-    e[COST_SHIFTADD] = te * 1e-15 * v[CONSTS_e_shiftadd_fj] * c->conversions;
-    if (d->memory == DESIGN_SRAM) {
-        double ncol = (double)d->cols;
-        /* Low-V upsizing of the row-driver class (row_drivers and
-         * weight_drivers are both array_row_drivers): the area fit gives
-         * each row's driver lowv_area_um2() / cols of extra area, whose
-         * capacitance is switched on every ON pulse of a read and on every
-         * row write (cimloop-model.md sections 5-6: per-row energies rise
-         * as V falls, K(V) area).  ON pulses = row_on_cols / cols; rows
-         * written = replica_bits / cols. */
-        double up_um2 = lowv_area_um2(k, d) / ncol;
-        e[COST_DRIVERS] +=
-            volt * volt * te * 1e-15 * up_um2 *
-            (v[CONSTS_c_up_on_ff] * c->row_on_cols / ncol +
-             v[CONSTS_c_up_wr_ff] * c->replica_bits / ncol);
-        /* weight drivers program every replica: steep in V (section 6:
-         * 0.35 -> 1.8 pJ per bit copy from 0.6 to 0.85 V, ~V^4.7), and
-         * NeuroSim's FinFET device model (<= 14 nm) writes at a cost of
-         * its own */
-        double fin = d->tech_nm <= 14
-                         ? v[CONSTS_finfet_write] *
-                               pow(14.0 / (double)d->tech_nm,
-                                   v[CONSTS_finfet_node_exp])
-                         : 1;
-        double wgap = volt - write_vt(k, d);
-        e[COST_DRIVERS] += te * fin * 1e-15 * v[CONSTS_e_write_fj] * volt *
-                           volt *
-                           (wgap > 0 ? pow(wgap, v[CONSTS_write_v_exp]) : 0) *
-                           c->replica_bits;
-        e[COST_DRAM] = 1e-12 * v[CONSTS_e_dram_pj] * v[CONSTS_dram_reload] *
-                       c->weight_bits;
-    }
-    /* GLB, router and tile buffers are CACTI / table components: their
-     * own node scaling (cimloop-model.md 2) */
-    double bits_j = c->act_bits * 1e-12 *
-                    tech_factor(v[CONSTS_tech_glb_e_exp], d);
-    e[COST_ROUTER] = bits_j * v[CONSTS_e_router_pj];
-    e[COST_BUFFERS] = bits_j * v[CONSTS_e_buffer_pj];
-    e[COST_GLB] = bits_j * consts_glb_energy_pj(k, design_glb_depth(d));
-    e[COST_BUFFERS] += 1e-12 * tech_factor(v[CONSTS_tech_glb_e_exp], d) *
-                       (v[CONSTS_e_refetch_in_pj] * c->refetch_in_bits +
-                        v[CONSTS_e_refetch_out_pj] * c->refetch_out_bits);
-    return sum_components(e, comp_j);
+    cost_design_factors f;
+    cost_design_factors_clear(&f);
+    cost_design_factors_update(m, d, &f);
+    return cost_energy_with(m, d, &f, c, comp_j);
 }
 
 /* ------------------------------------------------------------ latency */
@@ -492,41 +574,48 @@ cost_latency(const cost_model *m, const design *d, const cost_counts *c,
              cost_latency_mode mode)
 {
     const double *v = m->c[d->memory].v;
-    double cycle_s = d->cycle_ns * 1e-9;
+    double cycle_s = d->cycle_ns * COST_S_PER_NS;
     if (mode == COST_LATENCY_REFERENCE)
         return c->cycles_ref * cycle_s;
     double t = (c->pulses_phys * v[CONSTS_pulses_per_read] +
                 c->write_rows_phys) * cycle_s;
     if (d->memory == DESIGN_SRAM)
-        t += c->weight_bits * v[CONSTS_dram_reload] / 8.0 /
-             (v[CONSTS_dram_gbps] * 1e9);
+        t += c->weight_bits * v[CONSTS_dram_reload] / COST_BITS_PER_BYTE /
+             (v[CONSTS_dram_gbps] * COST_BYTES_PER_GB);
     return t;
 }
 
 /* ------------------------------------------------------------ area */
 
 double
-cost_area(const cost_model *m, const design *d,
-          double area_comp_mm2[COST_NCOMP])
+cost_area_with(const cost_model *m, const design *d,
+               const cost_design_factors *f,
+               double area_comp_mm2[COST_NCOMP])
 {
-    const consts *k = &m->c[d->memory];
-    const double *v = k->v;
+    const double *v = m->c[d->memory].v;
     double a[COST_NCOMP] = {0};
     double n = design_macros(d);
     double rows = (double)d->rows, cols = (double)d->cols;
-    double ta = tech_factor(v[CONSTS_tech_a_exp], d);
-    /* cells are drawn in F^2: they scale with the node squared */
-    double node2 = ((double)d->tech_nm / 32.0) * ((double)d->tech_nm / 32.0);
-    double um2 = 1e-6;
-    double kv = lowv_area_um2(k, d);
-    a[COST_CELLS] = n * v[CONSTS_a_cell_um2] * rows * cols * node2 * um2;
+    double ta = f->ta, um2 = COST_MM2_PER_UM2;
+    a[COST_CELLS] = n * v[CONSTS_a_cell_um2] * rows * cols * f->node2 * um2;
     a[COST_ADC] = n * v[CONSTS_a_col_um2] * cols * ta * um2;
-    a[COST_DRIVERS] = n * (v[CONSTS_a_row_um2] * rows + kv * rows / cols) *
+    a[COST_DRIVERS] = n *
+                      (v[CONSTS_a_row_um2] * rows + f->kv_um2 * rows / cols) *
                       ta * um2;
     a[COST_BUFFERS] = n * v[CONSTS_a_macro_um2] * ta * um2;
     a[COST_ROUTER] = (double)d->router_groups * v[CONSTS_a_router_mm2] * ta;
-    a[COST_GLB] = consts_glb_area_mm2(k, design_glb_depth(d)) * ta;
+    a[COST_GLB] = f->glb_a_mm2 * ta;
     return sum_components(a, area_comp_mm2);
+}
+
+double
+cost_area(const cost_model *m, const design *d,
+          double area_comp_mm2[COST_NCOMP])
+{
+    cost_design_factors f;
+    cost_design_factors_clear(&f);
+    cost_design_factors_update(m, d, &f);
+    return cost_area_with(m, d, &f, area_comp_mm2);
 }
 
 /* ------------------------------------------------------------ networks */

@@ -657,13 +657,14 @@ map_physical(const design *d, const net_layer *l, map_phys *m)
  * replays what the computation gave the first time, so results are those
  * of map_reference and map_physical bit for bit.  Fields are 32-bit: a
  * layer or design with a size of 2^32 or more skips the workspace.
- * Geometry and level tables are direct-mapped (a new key takes the slot
- * over).  When the state table fills up, everything that names a state is
+ * The level table is direct-mapped (a new key takes the slot over), the
+ * geometry table 4-way set-associative (least recently used out).  When the state table fills up, everything that names a state is
  * dropped at once: the level table's generation moves on and every
  * geometry gets a new tag.
  */
 
-#define MAP_WS_GEOMS 128       /* (memory, Y, rows, cols) kept */
+#define MAP_WS_GEOMS 256       /* (memory, Y, rows, cols) kept */
+#define MAP_WS_WAYS 4          /* slots a geometry may take */
 #define MAP_WS_GROUPS 8192     /* workspace group searches (256 KiB) */
 #define MAP_WS_STATES 16384    /* interned states before a reset (768 KiB) */
 #define MAP_WS_SLOTS (2 * MAP_WS_STATES) /* state hash slots (128 KiB) */
@@ -688,6 +689,7 @@ typedef struct ws_stage {
 typedef struct ws_geom {
     long key[4];
     uint32_t tag;
+    unsigned long used;  /* last use (the workspace's clock) */
     ws_stage *stage;     /* [nshapes] */
 } ws_geom;
 
@@ -709,6 +711,7 @@ struct map_workspace {
     ws_geom geom[MAP_WS_GEOMS];
     ws_stage *stages;    /* [MAP_WS_GEOMS * nshapes], the geometries' */
     ws_geom *last;       /* the geometry of the previous call */
+    unsigned long clock; /* geometry look-ups that missed `last` */
 };
 
 /* Allocate an empty workspace for layer shapes numbered 0 .. nshapes - 1
@@ -851,8 +854,9 @@ ws_fits_p(const design *d, const net_layer *l)
     return any >= 0 && any <= (long)UINT32_MAX;
 }
 
-/* The geometry slot of design d (taken over, with a new tag, when another
- * geometry held it); the previous call's is checked first. */
+/* The geometry slot of design d; the previous call's is checked first.
+ * The table is MAP_WS_WAYS-way set-associative: a new geometry takes the
+ * least recently used slot of its set, with a new tag. */
 static ws_geom *
 ws_geom_of(map_workspace *w, const design *d, long y)
 {
@@ -861,11 +865,22 @@ ws_geom_of(map_workspace *w, const design *d, long y)
     if (g && memcmp(g->key, key, sizeof key) == 0)
         return g;
     uint64_t x[2] = {ws_pair(key[0], key[1]), ws_pair(key[2], key[3])};
-    g = &w->geom[(ws_hash(x, 2) >> 40) & (MAP_WS_GEOMS - 1)];
-    if (memcmp(g->key, key, sizeof key) != 0) {
+    size_t set = (size_t)(ws_hash(x, 2) >> 40) &
+                 (MAP_WS_GEOMS / MAP_WS_WAYS - 1);
+    ws_geom *way = &w->geom[set * MAP_WS_WAYS], *old = way;
+    g = NULL;
+    for (int i = 0; i < MAP_WS_WAYS && !g; i++) {
+        if (memcmp(way[i].key, key, sizeof key) == 0)
+            g = &way[i];
+        else if (way[i].used < old->used)
+            old = &way[i];
+    }
+    if (!g) {
+        g = old;
         memcpy(g->key, key, sizeof key);
         g->tag = ws_new_tag(w);
     }
+    g->used = ++w->clock;
     w->last = g;
     return g;
 }
