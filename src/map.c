@@ -1,9 +1,11 @@
 /* map.c: the reference's greedy spatial mapping and a physical crossbar
- * mapping of one layer; see map.h.  Owns no heap data: every function fills
- * caller-provided structs.  The reference mapping (called once per layer per
- * design inside the search) works on the stack plus one per-thread static
- * cache of group searches, which only ever returns what a fresh search
- * would; nothing to free.
+ * mapping of one layer; see map.h.  Every function fills caller-provided
+ * structs.  A fresh reference mapping works on the stack plus one
+ * per-thread static cache of group searches; a map_workspace (the only
+ * heap data here: map_workspace_alloc allocates all of its tables,
+ * map_workspace_free releases them) memoises whole stages of mappings for
+ * a caller that maps many designs.  Every cache only ever returns what a
+ * fresh computation would.
  */
 #include "map.h"
 #include "csvio.h"
@@ -72,7 +74,7 @@
                              exceeds 2^40) */
 #define MAP_GROUP_MAX 3   /* widest maximize_dims group: [C, R, S] */
 #define MAP_MEMO 1024     /* memo slots per group search (40 KiB of stack) */
-#define MAP_CACHE 2048    /* cached group searches per thread (96 KiB) */
+#define MAP_CACHE 4096    /* cached group searches per thread (112 KiB) */
 
 /* Dimension groups, per level (reference arch files: row maximises
  * [C, R, S], column [Y, M]; macro_in_tile, tile_in_chip and
@@ -665,7 +667,7 @@ map_physical(const design *d, const net_layer *l, map_phys *m)
 
 #define MAP_WS_GEOMS 256       /* (memory, Y, rows, cols) kept */
 #define MAP_WS_WAYS 4          /* slots a geometry may take */
-#define MAP_WS_GROUPS 8192     /* workspace group searches (256 KiB) */
+#define MAP_WS_GROUPS 8192     /* workspace group searches (224 KiB) */
 #define MAP_WS_STATES 16384    /* interned states before a reset (768 KiB) */
 #define MAP_WS_SLOTS (2 * MAP_WS_STATES) /* state hash slots (128 KiB) */
 #define MAP_WS_LEVELS 32768    /* cached fan-out levels (768 KiB) */

@@ -62,7 +62,7 @@ void map_reference_factors(const design *d, const net_layer *l, map_ref *m,
  * shapes (C, M, R, S, P, Q, groups), keeps one workspace and passes it to
  * map_layer_ws, which fills the same map_ref and map_phys as map_reference
  * and map_physical, bit for bit, several times faster.  Its memory is
- * bounded (about 2 MiB plus 10 KiB per shape) and allocated here once;
+ * bounded (about 2 MiB plus 20 KiB per shape) and allocated here once;
  * map_layer_ws never allocates.  One workspace must not be used by two
  * threads at once. */
 typedef struct map_workspace map_workspace;
