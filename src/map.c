@@ -100,7 +100,9 @@ typedef struct gstate {
     int nd;                               /* dims in the group */
     long v[MAP_GROUP_MAX];                /* current values */
     int np[MAP_GROUP_MAX];                /* distinct primes at the start */
-    int small[MAP_GROUP_MAX];             /* all of those primes are < 8 */
+    int small[MAP_GROUP_MAX];             /* all of those primes are below
+                                             PYSET_MINSIZE (set order is
+                                             ascending) */
     long pr[MAP_GROUP_MAX][MAP_MAXP];     /* those primes, ascending */
     int ex[MAP_GROUP_MAX][MAP_MAXP];      /* current exponents (0 = gone) */
     long stride[MAP_GROUP_MAX][MAP_MAXP]; /* memo index weight of a prime */
@@ -160,9 +162,13 @@ ceil_div(long a, long b)
     return a / b + (a % b != 0);
 }
 
-/* Slices of an 8-bit weight in cells of b bits, ceil(8 / b), for
- * b = 1 .. MAP_WEIGHT_BITS. */
-static const long slices_of[MAP_WEIGHT_BITS + 1] = {0, 8, 4, 3, 2, 2, 2, 2, 1};
+/* Slices of a MAP_WEIGHT_BITS-bit weight in cells of b bits,
+ * ceil(MAP_WEIGHT_BITS / b), looked up for b = 1 .. MAP_WEIGHT_BITS (a
+ * table rather than a division per layer). */
+#define MAP_SLICES(b) ((MAP_WEIGHT_BITS + (b) - 1) / (b))
+static const long slices_of[MAP_WEIGHT_BITS + 1] = {
+    0,            MAP_SLICES(1), MAP_SLICES(2), MAP_SLICES(3), MAP_SLICES(4),
+    MAP_SLICES(5), MAP_SLICES(6), MAP_SLICES(7), MAP_SLICES(8)};
 
 /* Take every factor p out of *x, appending (p, exponent) when present.
  * Inlined with constant p for 2, 3, 5 and 7 so those divisions compile to
@@ -200,21 +206,34 @@ factorize(long x, long *pr, int *ex, int *np)
     *np = n;
 }
 
+/* CPython's set table (Objects/setobject.c, unchanged from 3.7 to 3.12):
+ * PySet_MINSIZE slots at first, LINEAR_PROBES slots probed after the
+ * first, PERTURB_SHIFT bits of the hash folded in per jump, and the fifth
+ * key (fill*5 >= mask*3) growing the table to PYSET_GROWN slots. */
+#define PYSET_MINSIZE 8
+#define PYSET_GROWN 32
+#define PYSET_LINEAR_PROBES 9
+#define PYSET_PERTURB_SHIFT 5
+#define PYSET_GROW_AT 5
+
 /* Insert key index k (hash h) into the open-addressing table slot[0..mask]
- * the way CPython does: probe slot j and, when the 9 slots after it exist,
- * those too; then jump to (5*j + 1 + (perturb >>= 5)) & mask. */
+ * the way CPython does: probe slot j and, when the LINEAR_PROBES slots
+ * after it exist, those too; then jump to
+ * (5*j + 1 + (perturb >>= PERTURB_SHIFT)) & mask. */
 static void
 pyset_insert(int *slot, size_t mask, size_t h, int k)
 {
     size_t j = h & mask, perturb = h;
     for (;;) {
-        size_t last = j + 9 <= mask ? j + 9 : j;
+        size_t last = j + PYSET_LINEAR_PROBES <= mask
+                          ? j + PYSET_LINEAR_PROBES
+                          : j;
         for (size_t q = j; q <= last; q++)
             if (slot[q] < 0) {
                 slot[q] = k;
                 return;
             }
-        perturb >>= 5;
+        perturb >>= PYSET_PERTURB_SHIFT;
         j = (j * 5 + 1 + perturb) & mask;
     }
 }
@@ -232,19 +251,19 @@ pyset_insert(int *slot, size_t mask, size_t h, int k)
 static int
 pyset_order(const long *keys, int n, int *ord)
 {
-    int slot[32];
-    size_t mask = 7;
-    for (size_t i = 0; i < 32; i++)
+    int slot[PYSET_GROWN];
+    size_t mask = PYSET_MINSIZE - 1;
+    for (size_t i = 0; i < PYSET_GROWN; i++)
         slot[i] = -1;
     for (int k = 0; k < n; k++) {
         pyset_insert(slot, mask, (size_t)keys[k], k);
-        if (k == 4) {
-            int old[8];
+        if (k == PYSET_GROW_AT - 1) {
+            int old[PYSET_MINSIZE];
             memcpy(old, slot, sizeof old);
-            for (size_t i = 0; i < 8; i++)
+            for (size_t i = 0; i < PYSET_MINSIZE; i++)
                 slot[i] = -1;
-            mask = 31;
-            for (size_t i = 0; i < 8; i++)
+            mask = PYSET_GROWN - 1;
+            for (size_t i = 0; i < PYSET_MINSIZE; i++)
                 if (old[i] >= 0)
                     pyset_insert(slot, mask, (size_t)keys[old[i]], old[i]);
         }
@@ -376,7 +395,7 @@ search_group(const long *v, int nd, long cap, long *got)
     for (int k = 0; k < nd; k++) {
         s.v[k] = v[k];
         factorize(v[k], s.pr[k], s.ex[k], &s.np[k]);
-        s.small[k] = s.np[k] == 0 || s.pr[k][s.np[k] - 1] < 8;
+        s.small[k] = s.np[k] == 0 || s.pr[k][s.np[k] - 1] < PYSET_MINSIZE;
         for (int j = 0; j < s.np[k]; j++) {
             s.stride[k][j] = states;
             s.idx += s.ex[k][j] * states;
