@@ -305,7 +305,7 @@ shape_number(const net_layer **shape, size_t *n, const net_layer *l)
 }
 
 cost_plan *
-cost_plan_alloc(const net *const *nets, size_t n)
+cost_plan_alloc(const net *const *nets, size_t n, double designs)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
@@ -336,7 +336,8 @@ cost_plan_alloc(const net *const *nets, size_t n)
         }
     }
     free(shape);
-    if (!(p->w = map_workspace_alloc(nshapes ? nshapes : 1))) {
+    if (!(p->w = map_workspace_alloc(nshapes ? nshapes : 1,
+                                     designs * (double)nshapes))) {
         cost_plan_free(p);
         return NULL;
     }

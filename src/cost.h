@@ -127,8 +127,10 @@ void cost_counts_net(const design *d, const net *n, cost_counts *c);
  * not change.  A plan belongs to one thread at a time. */
 typedef struct cost_plan cost_plan;
 
-/* A plan for nets[0 .. n-1]; NULL when memory runs out (not reported). */
-cost_plan *cost_plan_alloc(const net *const *nets, size_t n);
+/* A plan for nets[0 .. n-1], sized for counting about `designs` designs
+ * (0: many; the estimate changes speed and memory, never a count); NULL
+ * when memory runs out (not reported). */
+cost_plan *cost_plan_alloc(const net *const *nets, size_t n, double designs);
 /* Release a plan; NULL is a no-op. */
 void cost_plan_free(cost_plan *p);
 /* The counts of network i (< n) of plan p on design d: exactly

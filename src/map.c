@@ -686,10 +686,13 @@ map_physical(const design *d, const net_layer *l, map_phys *m)
 
 #define MAP_WS_GEOMS 256       /* (memory, Y, rows, cols) kept */
 #define MAP_WS_WAYS 4          /* slots a geometry may take */
+/* Table sizes at most (what a long search fills) and at least; between,
+ * they follow the caller's estimate of the layer mappings to come, so that
+ * a short run does not touch megabytes it has no use for. */
 #define MAP_WS_GROUPS 8192     /* workspace group searches (224 KiB) */
 #define MAP_WS_STATES 16384    /* interned states before a reset (768 KiB) */
-#define MAP_WS_SLOTS (2 * MAP_WS_STATES) /* state hash slots (128 KiB) */
 #define MAP_WS_LEVELS 32768    /* cached fan-out levels (768 KiB) */
+#define MAP_WS_MIN 512         /* entries of the smallest table */
 
 /* A state: the residuals of C, M, R, S, P, Q, G and Y, two 32-bit values to
  * a word (N is always 1), with their weight_residual. */
@@ -725,32 +728,50 @@ struct map_workspace {
     uint32_t gen;        /* generation of the level table, >= 1 */
     uint32_t tick;       /* last geometry tag handed out */
     uint32_t nstates;    /* states interned in this generation */
-    ws_state *state;     /* [MAP_WS_STATES] */
-    uint32_t *slot;      /* [MAP_WS_SLOTS]: state index + 1, 0 empty */
-    ws_level *level;     /* [MAP_WS_LEVELS] */
-    gcache *group;       /* [MAP_WS_GROUPS] */
+    size_t nstate, ngroup, nlevel; /* table sizes, powers of two */
+    ws_state *state;     /* [nstate] */
+    uint32_t *slot;      /* [2 * nstate]: state index + 1, 0 empty */
+    ws_level *level;     /* [nlevel] */
+    gcache *group;       /* [ngroup] */
     ws_geom geom[MAP_WS_GEOMS];
     ws_stage *stages;    /* [MAP_WS_GEOMS * nshapes], the geometries' */
     ws_geom *last;       /* the geometry of the previous call */
     unsigned long clock; /* geometry look-ups that missed `last` */
 };
 
+/* The power of two >= n, clamped to [MAP_WS_MIN, max]. */
+static size_t
+ws_size(double n, size_t max)
+{
+    size_t s = MAP_WS_MIN;
+    while (s < max && (double)s < n)
+        s *= 2;
+    return s;
+}
+
 /* Allocate an empty workspace for layer shapes numbered 0 .. nshapes - 1
- * (nshapes >= 1); NULL when memory runs out or nshapes is 0. */
+ * (nshapes >= 1), its tables sized for about `mappings` layer mappings (0:
+ * as large as they go); NULL when memory runs out or nshapes is 0. */
 map_workspace *
-map_workspace_alloc(size_t nshapes)
+map_workspace_alloc(size_t nshapes, double mappings)
 {
     if (nshapes == 0 || nshapes > SIZE_MAX / MAP_WS_GEOMS / sizeof(ws_stage))
         return NULL;
     map_workspace *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
+    double n = mappings > 0 ? mappings : (double)MAP_WS_LEVELS;
     w->nshapes = nshapes;
     w->gen = 1;
-    w->state = malloc(MAP_WS_STATES * sizeof *w->state);
-    w->slot = calloc(MAP_WS_SLOTS, sizeof *w->slot);
-    w->level = calloc(MAP_WS_LEVELS, sizeof *w->level);
-    w->group = calloc(MAP_WS_GROUPS, sizeof *w->group);
+    /* a mapping interns at most MAP_NLEVELS - 1 states and fills as many
+     * levels; a layer-stage miss searches at most 2 groups */
+    w->nstate = ws_size(n * (MAP_NLEVELS - 1), MAP_WS_STATES);
+    w->nlevel = ws_size(n * (MAP_NLEVELS - 2), MAP_WS_LEVELS);
+    w->ngroup = ws_size(2 * n, MAP_WS_GROUPS);
+    w->state = malloc(w->nstate * sizeof *w->state);
+    w->slot = calloc(2 * w->nstate, sizeof *w->slot);
+    w->level = calloc(w->nlevel, sizeof *w->level);
+    w->group = calloc(w->ngroup, sizeof *w->group);
     w->stages = calloc(MAP_WS_GEOMS * nshapes, sizeof *w->stages);
     if (!w->state || !w->slot || !w->level || !w->group || !w->stages) {
         map_workspace_free(w);
@@ -795,10 +816,10 @@ ws_new_tag(map_workspace *w)
 static void
 ws_reset(map_workspace *w)
 {
-    memset(w->slot, 0, MAP_WS_SLOTS * sizeof *w->slot);
+    memset(w->slot, 0, 2 * w->nstate * sizeof *w->slot);
     w->nstates = 0;
     if (++w->gen == 0) { /* wrapped: old entries could look current */
-        memset(w->level, 0, MAP_WS_LEVELS * sizeof *w->level);
+        memset(w->level, 0, w->nlevel * sizeof *w->level);
         w->gen = 1;
     }
     for (size_t g = 0; g < MAP_WS_GEOMS; g++)
@@ -835,12 +856,13 @@ ws_intern(map_workspace *w, const long *res)
                      ws_pair(res[MAP_R], res[MAP_S]),
                      ws_pair(res[MAP_P], res[MAP_Q]),
                      ws_pair(res[MAP_G], res[MAP_Y])};
-    size_t j = (size_t)(ws_hash(x, 4) >> 40) & (MAP_WS_SLOTS - 1);
+    size_t mask = 2 * w->nstate - 1;
+    size_t j = (size_t)(ws_hash(x, 4) >> 40) & mask;
     while (w->slot[j]) {
         uint32_t i = w->slot[j] - 1;
         if (memcmp(w->state[i].w, x, sizeof x) == 0)
             return i;
-        j = (j + 1) & (MAP_WS_SLOTS - 1);
+        j = (j + 1) & mask;
     }
     ws_state *s = &w->state[w->nstates];
     memcpy(s->w, x, sizeof x);
@@ -921,7 +943,7 @@ map_layer_ws(map_workspace *w, size_t shape, const design *d,
     /* a call interns at most one state per level after the columns
      * (MAP_NLEVELS - 1 of them), so that much room keeps every index of
      * this call valid */
-    if (w->nstates > MAP_WS_STATES - MAP_NLEVELS)
+    if (w->nstates > w->nstate - MAP_NLEVELS)
         ws_reset(w);
     long *res = ref->residual, got[MAP_GROUP_MAX];
     start_residuals(d, l, res);
@@ -929,9 +951,9 @@ map_layer_ws(map_workspace *w, size_t shape, const design *d,
     ws_stage *st = &g->stage[shape];
     if (st->tag != g->tag) {
         st->rows_used = (uint32_t)allocate_group(
-            w->group, MAP_WS_GROUPS - 1, row_group, 3, d->rows, res, got);
+            w->group, w->ngroup - 1, row_group, 3, d->rows, res, got);
         st->cols_used = (uint32_t)allocate_group(
-            w->group, MAP_WS_GROUPS - 1, col_group, 2, d->cols, res, got);
+            w->group, w->ngroup - 1, col_group, 2, d->cols, res, got);
         st->state = ws_intern(w, res);
         map_physical(d, l, &st->phys);
         st->tag = g->tag;
@@ -950,11 +972,11 @@ map_layer_ws(map_workspace *w, size_t shape, const design *d,
             continue; /* the level takes nothing */
         uint64_t key = ws_pair(at, cap);
         ws_level *c = &w->level[(ws_hash(&key, 1) >> 40) &
-                                (MAP_WS_LEVELS - 1)];
+                                (w->nlevel - 1)];
         if (c->gen != w->gen || c->from != at || c->cap != cap) {
             long p_fac;
             ws_load(&w->state[at], res);
-            long used = allocate_fanout(w->group, MAP_WS_GROUPS - 1, cap,
+            long used = allocate_fanout(w->group, w->ngroup - 1, cap,
                                         res, &p_fac, NULL);
             *c = (ws_level){at, (uint32_t)cap, w->gen, ws_intern(w, res),
                             (uint32_t)used, (uint32_t)p_fac};

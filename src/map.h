@@ -62,14 +62,16 @@ void map_reference_factors(const design *d, const net_layer *l, map_ref *m,
  * shapes (C, M, R, S, P, Q, groups), keeps one workspace and passes it to
  * map_layer_ws, which fills the same map_ref and map_phys as map_reference
  * and map_physical, bit for bit, several times faster.  Its memory is
- * bounded (about 2 MiB plus 20 KiB per shape) and allocated here once;
+ * bounded (at most about 2 MiB plus 20 KiB per shape) and allocated here once;
  * map_layer_ws never allocates.  One workspace must not be used by two
  * threads at once. */
 typedef struct map_workspace map_workspace;
 
-/* A new, empty workspace for shapes numbered 0 .. nshapes - 1; NULL when
+/* A new, empty workspace for shapes numbered 0 .. nshapes - 1, its tables
+ * sized for about `mappings` distinct (shape, design) mappings (0: the
+ * largest tables; a wrong estimate costs speed, never a result); NULL when
  * nshapes is 0 or memory runs out (not reported). */
-map_workspace *map_workspace_alloc(size_t nshapes);
+map_workspace *map_workspace_alloc(size_t nshapes, double mappings);
 /* Release a workspace; NULL is a no-op. */
 void map_workspace_free(map_workspace *w);
 

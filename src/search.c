@@ -9,7 +9,7 @@
 
 typedef struct search_eval_ws search_eval_ws;
 static search_eval_ws *eval_ws_alloc(const space *s, const net *const *nets,
-                                     size_t nnets);
+                                     size_t nnets, size_t designs);
 static void eval_ws_free(search_eval_ws *w);
 
 struct search_problem {
@@ -154,7 +154,7 @@ search_problem_alloc(const space *s, const cost_model *model,
         p->slot_rec = malloc(tsize * sizeof *p->slot_rec);
     }
     if (p)
-        p->ws = eval_ws_alloc(s, nets, nnets);
+        p->ws = eval_ws_alloc(s, nets, nnets, max_records);
     if (!p || !p->rec || !p->keys || !p->slot_rec || !p->ws) {
         search_problem_free(p);
         imc_fail(NULL, 0, "out of memory (cache of %zu designs)",
@@ -265,19 +265,22 @@ eval_ws_free(search_eval_ws *w)
     free(w);
 }
 
-/* The evaluator of nets[0..nnets-1] over space s; NULL when memory runs
- * out. */
+/* The evaluator of nets[0..nnets-1] over space s for about `designs`
+ * distinct designs (0: many); NULL when memory runs out. */
 static search_eval_ws *
-eval_ws_alloc(const space *s, const net *const *nets, size_t nnets)
+eval_ws_alloc(const space *s, const net *const *nets, size_t nnets,
+              size_t designs)
 {
     search_eval_ws *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
+    /* twice the designs to come, within the bounds above */
     w->slots = SEARCH_GEOMETRIES;
     while (w->slots > 16 &&
-           w->slots * nnets * sizeof *w->counts > SEARCH_COUNTS_BYTES)
+           (w->slots * nnets * sizeof *w->counts > SEARCH_COUNTS_BYTES ||
+            (designs > 0 && w->slots / 2 >= 2 * designs)))
         w->slots /= 2;
-    w->plan = cost_plan_alloc(nets, nnets);
+    w->plan = cost_plan_alloc(nets, nnets, (double)designs);
     w->key = calloc(w->slots, sizeof *w->key);
     w->counts = malloc(w->slots * nnets * sizeof *w->counts);
     if (!w->plan || !w->key || !w->counts) {

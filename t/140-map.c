@@ -272,7 +272,7 @@ test_huge(void)
     is_rel((double)big * (double)(LONG_MAX / cap + 1) * (double)(big / cap),
            p.xbars, 1e-15, "huge: crossbars G * row tiles * column tiles");
     /* the workspace keeps 32-bit fields: such a layer goes around it */
-    map_workspace *w = map_workspace_alloc(1);
+    map_workspace *w = map_workspace_alloc(1, 0);
     map_ref mw;
     map_phys pw;
     map_layer_ws(w, 0, &d, &l, &mw, &pw);
@@ -314,15 +314,17 @@ rnd_cap(gsl_rng *r)
  * 60,000 random pairs: 4,000 random shapes (so shapes and geometries
  * repeat and the memo is hit) on random RRAM and SRAM designs.  The
  * workspace interns at most 16,384 states before it starts over, and these
- * pairs make far more, so the restarts are exercised too. */
+ * pairs make far more, so the restarts are exercised too (and far more
+ * often in a workspace with the smallest tables). */
 static void
 test_workspace(void)
 {
     enum { NSHAPES = 4000, NPAIRS = 60000 };
     static net_layer shape[NSHAPES];
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-    map_workspace *w = map_workspace_alloc(NSHAPES);
-    if (!r || !w)
+    map_workspace *w = map_workspace_alloc(NSHAPES, 0);
+    map_workspace *tiny = map_workspace_alloc(NSHAPES, 1); /* least tables */
+    if (!r || !w || !tiny)
         bail("out of memory");
     gsl_rng_set(r, 20250601);
     for (int i = 0; i < NSHAPES; i++)
@@ -343,8 +345,16 @@ test_workspace(void)
         map_phys pa, pb;
         map_reference(&d, &shape[k], &a);
         map_physical(&d, &shape[k], &pa);
+        map_ref c;
+        map_phys pc;
         map_layer_ws(w, k, &d, &shape[k], &b, &pb);
-        int same = memcmp(a.residual, b.residual, sizeof a.residual) == 0 &&
+        map_layer_ws(tiny, k, &d, &shape[k], &c, &pc);
+        int same = memcmp(b.residual, c.residual, sizeof b.residual) == 0 &&
+                   b.macros_used == c.macros_used &&
+                   b.p_spatial == c.p_spatial && b.valid == c.valid &&
+                   memcmp(&b.cycles, &c.cycles, sizeof b.cycles) == 0 &&
+                   memcmp(&pb, &pc, sizeof pb) == 0;
+        same = same && memcmp(a.residual, b.residual, sizeof a.residual) == 0 &&
                    a.rows_used == b.rows_used && a.cols_used == b.cols_used &&
                    a.macros_used == b.macros_used &&
                    a.p_spatial == b.p_spatial &&
@@ -355,8 +365,8 @@ test_workspace(void)
             diag("pair %d: shape %zu differs", i, k);
         valid += a.valid;
     }
-    is_int(0, bad, "workspace: %d random pairs map exactly as fresh",
-           NPAIRS);
+    is_int(0, bad, "workspace: %d random pairs map exactly as fresh, "
+           "with the largest and the smallest tables", NPAIRS);
     ok(valid > NPAIRS / 10 && valid < NPAIRS,
        "workspace: valid and invalid mappings both occur (%ld valid)",
        valid);
@@ -373,10 +383,11 @@ test_workspace(void)
     map_physical(&d, &shape[0], &pa);
     ok(memcmp(&pa, &pb, sizeof pa) == 0 && a.cols_used == b.cols_used,
        "workspace: NULL maps afresh");
-    ok(map_workspace_alloc(0) == NULL, "workspace: no shapes, no workspace");
+    ok(map_workspace_alloc(0, 0) == NULL, "workspace: no shapes, no workspace");
     map_workspace_free(NULL);
     ok(1, "workspace: freeing NULL is a no-op");
     map_workspace_free(w);
+    map_workspace_free(tiny);
     gsl_rng_free(r);
 }
 

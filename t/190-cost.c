@@ -184,7 +184,7 @@ test_plan(gsl_rng *r)
     net *nets[3] = {random_net(r, "a", 40, 600, 7, 120),
                     random_net(r, "b", 7, 600, 7, 120),
                     random_net(r, "c", 90, 600, 7, 120)};
-    cost_plan *p = cost_plan_alloc((const net *const *)nets, 3);
+    cost_plan *p = cost_plan_alloc((const net *const *)nets, 3, 0);
     if (!p)
         bail("out of memory");
     long bad = 0;
