@@ -709,9 +709,9 @@ typedef struct ws_stage {
     map_phys phys;
 } ws_stage;
 
-/* One geometry: key memory, Y, rows, cols (memory -1: empty slot). */
+/* One geometry: key memory, Y, rows, cols (all ones: empty slot). */
 typedef struct ws_geom {
-    long key[4];
+    uint64_t key[4];
     uint32_t tag;
     unsigned long used;  /* last use (the workspace's clock) */
     ws_stage *stage;     /* [nshapes] */
@@ -778,7 +778,7 @@ map_workspace_alloc(size_t nshapes, double mappings)
         return NULL;
     }
     for (size_t g = 0; g < MAP_WS_GEOMS; g++) {
-        w->geom[g].key[0] = -1;
+        w->geom[g].key[0] = UINT64_MAX;
         w->geom[g].stage = w->stages + g * nshapes;
     }
     return w;
@@ -840,6 +840,15 @@ ws_hash(const uint64_t *x, int n)
     return h;
 }
 
+/* Whether the 4-word keys a and b are equal (inline: memcmp of so few
+ * words is a library call at -O2). */
+static inline int
+ws_same4(const uint64_t *a, const uint64_t *b)
+{
+    return ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3])) ==
+           0;
+}
+
 /* Two values below 2^32 in one word. */
 static uint64_t
 ws_pair(long hi, long lo)
@@ -860,7 +869,7 @@ ws_intern(map_workspace *w, const long *res)
     size_t j = (size_t)(ws_hash(x, 4) >> 40) & mask;
     while (w->slot[j]) {
         uint32_t i = w->slot[j] - 1;
-        if (memcmp(w->state[i].w, x, sizeof x) == 0)
+        if (ws_same4(w->state[i].w, x))
             return i;
         j = (j + 1) & mask;
     }
@@ -903,17 +912,18 @@ ws_fits_p(const design *d, const net_layer *l)
 static ws_geom *
 ws_geom_of(map_workspace *w, const design *d, long y)
 {
-    long key[4] = {d->memory, y, d->rows, d->cols};
+    uint64_t key[4] = {(uint64_t)d->memory, (uint64_t)y, (uint64_t)d->rows,
+                       (uint64_t)d->cols};
     ws_geom *g = w->last;
-    if (g && memcmp(g->key, key, sizeof key) == 0)
+    if (g && ws_same4(g->key, key))
         return g;
-    uint64_t x[2] = {ws_pair(key[0], key[1]), ws_pair(key[2], key[3])};
+    uint64_t x[2] = {ws_pair(d->memory, y), ws_pair(d->rows, d->cols)};
     size_t set = (size_t)(ws_hash(x, 2) >> 40) &
                  (MAP_WS_GEOMS / MAP_WS_WAYS - 1);
     ws_geom *way = &w->geom[set * MAP_WS_WAYS], *old = way;
     g = NULL;
     for (int i = 0; i < MAP_WS_WAYS && !g; i++) {
-        if (memcmp(way[i].key, key, sizeof key) == 0)
+        if (ws_same4(way[i].key, key))
             g = &way[i];
         else if (way[i].used < old->used)
             old = &way[i];
