@@ -1,5 +1,5 @@
 /* cost.c: the analytic cost model (see cost.h and
- * ../shared/reference/cimloop-model.md for the structure it follows). */
+ * docs/cost-model.md for the structure it follows). */
 #include "cost.h"
 #include "consts.h"
 #include "err.h"
@@ -108,7 +108,8 @@ cost_latency_from_name(const char *s, cost_latency_mode *mode)
 /* ------------------------------------------------------------ counts */
 
 /* Bit slices per 8-bit weight: ceil(8/b); an SRAM cell holds one bit.  The
- * reference charges a partial slice as a whole read (cimloop-model.md 3.2). */
+ * reference charges a partial slice as a whole read (docs/cost-model.md
+ * 4.1). */
 static long
 slices(const design *d)
 {
@@ -160,13 +161,14 @@ counts_layer(map_workspace *w, const design *d, const design_terms *t,
     long b = t->b;
     double bit_macs = l->macs * t->slices;
     /* The temporal DAC drives each row with 255 unit pulses at full scale,
-     * so a read of input x costs 255 x pulses (cimloop-model.md 3.4). */
+     * so a read of input x costs 255 x pulses (docs/cost-model.md 3.3,
+     * 4.1). */
     double pulses = COST_DAC_PULSES * l->x_mean;
     c->cell_pulses += bit_macs * pulses;
     c->cell_pulses_w += bit_macs * pulses * l->w_mean[b];
     /* One row activation per used row per macro per cycle: columns share
      * it, so bit_macs / cols_used; one conversion per used column, so
-     * bit_macs / rows_used (cimloop-model.md 3.2). */
+     * bit_macs / rows_used (docs/cost-model.md 4.1). */
     double rows = (double)ref->rows_used, cols = (double)ref->cols_used;
     double acts = bit_macs / cols;
     c->row_acts += acts;
@@ -176,7 +178,8 @@ counts_layer(map_workspace *w, const design *d, const design_terms *t,
     c->act_bits += in_bits + out_bits;
     /* Weight tiles that do not fit spatially run in sequence (SRAM): the
      * inputs are read again for every output-channel tile, the partial
-     * outputs for every input-channel/kernel tile (cimloop-model.md 3.3) */
+     * outputs for every input-channel/kernel tile (docs/cost-model.md
+     * 4.2) */
     double out_tiles = (double)ref->residual[MAP_M] * ref->residual[MAP_Y];
     double in_tiles = (double)ref->residual[MAP_C] * ref->residual[MAP_R] *
                       (double)ref->residual[MAP_S];
@@ -421,7 +424,8 @@ node_terms(const consts *k, const design *d, cost_design_factors *f)
     /* Node-dependent threshold of the low-voltage periphery upsizing:
      * NeuroSim sizes drivers and sense paths up as V approaches the
      * node's threshold, and the reference's voltage range moves up with
-     * the node (0.45 V at 7 nm, 0.75 V at 45 nm: calibration.csv).  The
+     * the node (0.45 V at 7 nm, 0.75 V at 45 nm in the reference results:
+     * docs/reference-data.md).  The
      * weight-write threshold is the node's device threshold, which moves
      * with it too. */
     f->lowv_vt = v[CONSTS_lowv_vt] + v[CONSTS_lowv_vt_slope] * log2(rel);
@@ -435,9 +439,10 @@ node_terms(const consts *k, const design *d, cost_design_factors *f)
                  : 1;
 }
 
-/* 1 + sigma / (V - vt)^alpha: growth of periphery energy at low V (cimloop
- * -model.md section 6: per-row energies rise as V falls in SRAM).  Guarded
- * so a voltage at or below vt gives a large finite factor, not NaN. */
+/* 1 + sigma / (V - vt)^alpha: growth of periphery energy at low V
+ * (docs/cost-model.md 5.3, 5.5: per-row energies rise as V falls in SRAM).
+ * Guarded so a voltage at or below vt gives a large finite factor, not
+ * NaN. */
 static double
 lowv_factor(double sigma, double v, double vt, double alpha)
 {
@@ -458,11 +463,12 @@ voltage_terms(const consts *k, const design *d, cost_design_factors *f)
     double volt = d->voltage_v;
     double up = lowv_factor(v[CONSTS_lowv_e_sigma], volt, f->lowv_vt,
                             v[CONSTS_lowv_alpha]);
-    /* Periphery is NeuroSim circuitry at supply V: C V^2 (section 6). */
+    /* Periphery is NeuroSim circuitry at supply V: C V^2 (docs/cost-model.md
+     * 5.2). */
     f->periph = volt * volt * up * f->te * COST_J_PER_FJ;
     /* K(V) = lowv_a_k / (V - vt)^alpha, um^2: the low-voltage upsizing of
-     * the row periphery per macro, per (rows / cols) (cimloop-model.md
-     * section 5), guarded like lowv_factor. */
+     * the row periphery per macro, per (rows / cols) (docs/cost-model.md
+     * section 7), guarded like lowv_factor. */
     f->kv_um2 = 0;
     if (v[CONSTS_lowv_a_k] > 0) {
         double gap = volt - f->lowv_vt;
@@ -472,8 +478,8 @@ voltage_terms(const consts *k, const design *d, cost_design_factors *f)
     }
     if (d->memory != DESIGN_SRAM)
         return;
-    /* weight drivers program every replica: steep in V (section 6: 0.35 ->
-     * 1.8 pJ per bit copy from 0.6 to 0.85 V, ~V^4.7) */
+    /* weight drivers program every replica: steep in V (docs/cost-model.md
+     * 5.3: 0.35 -> 1.8 pJ per bit copy from 0.6 to 0.85 V, ~V^4.7) */
     double wgap = volt - f->write_vt;
     f->write_j = f->te * f->fin * COST_J_PER_FJ * v[CONSTS_e_write_fj] *
                  volt * volt *
@@ -534,7 +540,7 @@ cost_energy_with(const cost_model *m, const design *d,
          * weight_drivers are both array_row_drivers): the area fit gives
          * each row's driver K(V) / cols of extra area, whose capacitance
          * is switched on every ON pulse of a read and on every row write
-         * (cimloop-model.md sections 5-6: per-row energies rise as V
+         * (docs/cost-model.md 5.3 and 7: per-row energies rise as V
          * falls, K(V) area).  ON pulses = row_on_cols / cols; rows written
          * = replica_bits / cols. */
         double up_um2 = f->kv_um2 / ncol;
@@ -547,7 +553,7 @@ cost_energy_with(const cost_model *m, const design *d,
                        v[CONSTS_dram_reload] * c->weight_bits;
     }
     /* GLB, router and tile buffers are CACTI / table components: their
-     * own node scaling (cimloop-model.md 2) */
+     * own node scaling (docs/cost-model.md 5.4, 8.1) */
     double bits_j = c->act_bits * COST_J_PER_PJ * f->tglb;
     e[COST_ROUTER] = bits_j * v[CONSTS_e_router_pj];
     e[COST_BUFFERS] = bits_j * v[CONSTS_e_buffer_pj];

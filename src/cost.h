@@ -4,7 +4,7 @@
  * buffer, router and global-buffer bits, and for SRAM the DRAM bits and
  * weight writes) times energy per action; counts of components times area;
  * latency from the mapping of map.h.  Structure and formulas:
- * ../shared/reference/cimloop-model.md; constants: a CSV per memory type
+ * docs/cost-model.md; constants: a CSV per memory type
  * (experiments/constants/rram.csv, sram.csv), read once by cost_model_load().
  *
  * Ownership: a cost_model owns its constants; cost_model_free() releases

@@ -20,7 +20,7 @@
 /* ================================================ reference mapping
  *
  * The reference (CiMLoop's Timeloop front end, the `maximize_dims` constraint
- * macro, ../shared/reference/cimloop-model.md section 3.1) fixes the spatial
+ * macro; docs/cost-model.md section 3.1) fixes the spatial
  * factors before Timeloop runs.  For one group of dimensions and a capacity
  * K it searches recursively:
  *
@@ -544,8 +544,8 @@ weight_residual(const long *res, int *all_one)
 }
 
 /* The cycle count and validity of mapping *m from its final residuals,
- * whose weight_residual is w_res and all_one (cimloop-model.md
- * section 4). */
+ * whose weight_residual is w_res and all_one (docs/cost-model.md
+ * sections 3.1 and 6.1). */
 static void
 finish_mapping(const design *d, const net_layer *l, double w_res,
                int all_one, map_ref *m)
@@ -600,8 +600,8 @@ reference(const design *d, const net_layer *l, map_ref *m, map_factors *f)
 }
 
 /* Fill *m with the reference's residual temporal loops, usage counts and
- * cycle count of layer l on design d (../shared/reference/cimloop-model.md
- * sections 3.1 and 4).  Never fails: an RRAM design that cannot hold the
+ * cycle count of layer l on design d (docs/cost-model.md
+ * sections 3.1 and 6.1).  Never fails: an RRAM design that cannot hold the
  * weights gets m->valid = 0. */
 void
 map_reference(const design *d, const net_layer *l, map_ref *m)
@@ -622,7 +622,7 @@ map_reference_factors(const design *d, const net_layer *l, map_ref *m,
 
 /* Fill *m with the crossbars a faithful weight-stationary mapper needs for
  * one copy of layer l's weights on design d's rows x cols arrays: an 8-bit
- * weight takes ceil(8/b) cells along a row (framework.md section 3), each
+ * weight takes ceil(8/b) cells along a row (docs/framework.md section 3), each
  * group's C*R*S x M*cells matrix is cut into row and column tiles, and
  * small groups (depthwise: C = M = 1) share a crossbar block-diagonally.
  * The block-diagonal packing applies to any layer with groups > 1 whose
@@ -1001,7 +1001,7 @@ map_layer_ws(map_workspace *w, size_t shape, const design *d,
 }
 
 /* Return the reference latency of network n on design d in seconds: the sum
- * over layers of cycles * cycle_ns * 1e-9 (cimloop-model.md section 4).  When
+ * over layers of cycles * cycle_ns * 1e-9 (docs/cost-model.md 6.1).  When
  * valid is not NULL it receives 1 if every layer has a valid mapping. */
 double
 map_net_latency_s(const design *d, const net *n, int *valid)

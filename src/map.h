@@ -4,7 +4,7 @@
  * heap data, no allocation: these run inside the search's inner loop).
  *
  * 1. map_reference(): the reference's CiMLoop mapping, reproduced exactly
- *    (../shared/reference/cimloop-model.md section 3.1): the greedy
+ *    (docs/cost-model.md section 3.1): the greedy
  *    "maximize" spatial allocation, innermost level first (row: C,R,S;
  *    column: Y,M; then macro, tile, router group, each taking the groups
  *    [Y] [R,S] [M,C] [G] [P,Q] [N] in order), the residual temporal loops,
@@ -29,7 +29,7 @@ enum { MAP_C, MAP_M, MAP_R, MAP_S, MAP_P, MAP_Q, MAP_G, MAP_N, MAP_Y,
 enum { MAP_ROW, MAP_COL, MAP_MACRO, MAP_TILE, MAP_GROUP, MAP_NLEVELS };
 
 #define MAP_WEIGHT_BITS 8   /* weights, inputs and outputs are 8-bit
-                               (framework.md section 3) */
+                               (docs/framework.md section 3) */
 
 typedef struct map_ref {
     long residual[MAP_NDIMS];  /* temporal remainder per dim after all levels */

@@ -3,7 +3,7 @@
  * For every row of ../shared/reference/cimloop/calibration.csv (or
  * $IMC_CIMLOOP_DIR/calibration.csv) the network latency computed from the
  * reference mapping (sum over layers of cycles * cycle_ns) must equal the
- * simulated latency_s within 0.1 % (cimloop-model.md section 7 says the
+ * simulated latency_s within 0.1 % (docs/cost-model.md section 3.1 says the
  * rule is exact).  The layer tables come from bin/parse-net run on the
  * reference's workload directories.  Skips when either is missing.
  */
