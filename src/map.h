@@ -1,20 +1,25 @@
 /* map.h: how a layer lands on a design's crossbars.
  *
- * Two mappings, both plain values filled by the caller-provided struct (no
- * heap data, no allocation: these run inside the search's inner loop).
+ * Two mappings, both plain values filled into caller-provided structs (no
+ * allocation: these run inside the search's inner loop).  Sizes go up to
+ * NET_MAX_DIM; every product that could pass 2^63 is saturated, never
+ * undefined.
  *
  * 1. map_reference(): the reference's CiMLoop mapping, reproduced exactly
  *    (docs/cost-model.md section 3.1): the greedy
  *    "maximize" spatial allocation, innermost level first (row: C,R,S;
  *    column: Y,M; then macro, tile, router group, each taking the groups
  *    [Y] [R,S] [M,C] [G] [P,Q] [N] in order), the residual temporal loops,
- *    and from them the latency in cycles (section 4).  Spare macros replicate
- *    weights over P and Q for free, as the reference does.
+ *    and from them the latency in cycles (section 6.1).  Spare macros
+ *    replicate weights over P and Q for free, as the reference does.
  * 2. map_physical(): what a faithful mapper does with the same weights:
  *    ceil(8/b) cells per 8-bit weight along the columns, row tiles
  *    ceil(C*R*S/rows) and column tiles ceil(M*cells/cols) per group, depthwise
  *    groups packed block-diagonally into a crossbar, crossbar utilisation and
  *    array reads per inference.
+ *
+ * A map_workspace (below, the one heap object here) memoises both for a
+ * caller that maps the same networks on many designs.
  */
 #ifndef IMC_MAP_H
 #define IMC_MAP_H
@@ -35,9 +40,11 @@ typedef struct map_ref {
     long residual[MAP_NDIMS];  /* temporal remainder per dim after all levels */
     long rows_used;            /* r_u = C*R*S factor at the row level */
     long cols_used;            /* c_u = Y*M factor at the column level */
-    long macros_used;          /* product of macro, tile, group factors */
+    long macros_used;          /* product of macro, tile, group factors
+                                  (saturated at LONG_MAX) */
     long p_spatial;            /* P factor spread over macros (replicas) */
-    double cycles;             /* latency in global cycles (section 4) */
+    double cycles;             /* latency in global cycles (cost-model.md
+                                  section 6.1) */
     int valid;                 /* RRAM: every weight residual is 1 */
 } map_ref;
 
