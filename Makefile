@@ -145,6 +145,22 @@ uninstall:
 bench: all
 	sh tools/bench.sh
 
+# ---- perf: benchmarks and the native build (tools/bench.sh) ----
+# `make bench-compare BASE=<rev>`: tools/bench.sh's figures for this
+# checkout and for <rev> (built in a temporary copy), measured turn about in
+# one run, side by side -> results/bench/compare.txt.
+# `make NATIVE=1 ...` (after `make clean`) compiles for this machine's CPU
+# (-O3 -march=native): the same results (ISO C keeps floating-point
+# contraction off), binaries that may not run on another x86-64.
+.PHONY: bench-compare
+bench-compare: all
+	@test -n "$(BASE)" || { echo "make bench-compare: set BASE=<git revision>" >&2; exit 2; }
+	sh tools/bench.sh --base "$(BASE)"
+ifeq ($(NATIVE),1)
+CFLAGS += -O3 -march=native
+endif
+# ---- end perf ----
+
 # lint: snakemake's linter, minus its advice to give every rule a conda
 # environment (the toolkit's dependencies are Debian packages, tools/deps.sh);
 # any other lint fails the target.

@@ -4,7 +4,7 @@
  * buffer, router and global-buffer bits, and for SRAM the DRAM bits and
  * weight writes) times energy per action; counts of components times area;
  * latency from the mapping of map.h.  Structure and formulas:
- * ../shared/reference/cimloop-model.md; constants: a CSV per memory type
+ * docs/cost-model.md; constants: a CSV per memory type
  * (experiments/constants/rram.csv, sram.csv), read once by cost_model_load().
  *
  * Ownership: a cost_model owns its constants; cost_model_free() releases
@@ -17,6 +17,27 @@
 #include "design.h"
 #include "map.h"
 #include "net.h"
+
+/* The reference node, nm: constants are stated for it and every node
+ * dependence is a function of tech_nm / COST_REF_NODE_NM (the reference's
+ * characterisation is at 32 nm: docs/cost-model.md section 8.1). */
+#define COST_REF_NODE_NM 32
+/* Nodes at or below this one use NeuroSim's FinFET device model, whose
+ * weight writes cost a factor of their own (docs/cost-model.md 5.3). */
+#define COST_FINFET_NODE_NM 14
+/* Unit pulses of the temporal DAC for a full-scale 8-bit input, 2^8 - 1
+ * (docs/cost-model.md section 4.1). */
+#define COST_DAC_PULSES ((1 << MAP_WEIGHT_BITS) - 1)
+/* Smallest overdrive V - vt of the low-voltage upsizing, V: keeps a supply
+ * at or below the threshold finite (docs/cost-model.md 5.3). */
+#define COST_LOWV_GAP_MIN_V 0.01
+/* Unit conversions. */
+#define COST_J_PER_FJ 1e-15
+#define COST_J_PER_PJ 1e-12
+#define COST_MM2_PER_UM2 1e-6
+#define COST_S_PER_NS 1e-9
+#define COST_BITS_PER_BYTE 8.0
+#define COST_BYTES_PER_GB 1e9
 
 typedef enum {
     COST_LATENCY_REFERENCE, /* the reference's pinned CiMLoop mapping */
@@ -98,6 +119,25 @@ void cost_counts_layer(const design *d, const net_layer *l, cost_counts *c,
 /* Counts of a whole network (zeroes *c first). */
 void cost_counts_net(const design *d, const net *n, cost_counts *c);
 
+/* A plan: networks prepared for counting on many designs.  It numbers the
+ * distinct layer shapes of the networks, keeps each layer's
+ * design-independent terms and a map_workspace (map.h), so that
+ * cost_plan_counts gives cost_counts_net's counts, bit for bit, several
+ * times faster.  The networks are borrowed: they must outlive the plan and
+ * not change.  A plan belongs to one thread at a time. */
+typedef struct cost_plan cost_plan;
+
+/* A plan for nets[0 .. n-1], sized for counting about `designs` designs
+ * (0: many; the estimate changes speed and memory, never a count); NULL
+ * when memory runs out (not reported). */
+cost_plan *cost_plan_alloc(const net *const *nets, size_t n, double designs);
+/* Release a plan; NULL is a no-op. */
+void cost_plan_free(cost_plan *p);
+/* The counts of network i (< n) of plan p on design d: exactly
+ * cost_counts_net(d, nets[i], c).  No allocation. */
+void cost_plan_counts(cost_plan *p, size_t i, const design *d,
+                      cost_counts *c);
+
 /* Whether a network with counts c can run on design d: for RRAM, every
  * weight resident at once (one copy fits the crossbars) under a valid
  * reference mapping; SRAM streams its weights, so always 1. */
@@ -106,6 +146,49 @@ int cost_counts_fit_p(const design *d, const cost_counts *c);
 /* Energy (J) of counts on design d; fills the breakdown when comp != NULL. */
 double cost_energy(const cost_model *m, const design *d, const cost_counts *c,
                    double comp_j[COST_NCOMP]);
+
+/* The factors of energy and area that depend on a design but not on the
+ * counts: node scalings, voltage terms (low-voltage upsizing, SRAM write
+ * overdrive) and the GLB's energy and area.  They hold the powers,
+ * logarithms and GLB interpolation of cost_energy and cost_area, so a loop
+ * over designs computes them once per design (not per workload), and
+ * cost_design_factors_update recomputes only the part whose inputs changed
+ * since its last call on the same struct: node terms when tech_nm changes,
+ * voltage terms when the voltage or node does, the GLB when glb_mb does.
+ * cost_energy_with and cost_area_with with them give cost_energy's and
+ * cost_area's values bit for bit.  A plain value owned by the caller; the
+ * fields are the model's business. */
+typedef struct cost_design_factors {
+    int set;                  /* 0: nothing computed yet */
+    const cost_model *model;  /* what they were computed for */
+    design_memory memory;
+    long tech_nm;
+    double voltage_v, glb_mb;
+    double te, ta, tglb;      /* periphery energy, area, CACTI energy */
+    double node2;             /* (node / reference node)^2 */
+    double lowv_vt, write_vt; /* thresholds at the node, V */
+    double fin;               /* FinFET write factor */
+    double periph;            /* J per fJ/V^2 of periphery at V */
+    double kv_um2;            /* K(V), low-voltage upsizing area */
+    double write_j;           /* SRAM write energy per bit copy */
+    double glb_e_pj, glb_a_mm2;
+} cost_design_factors;
+
+/* Empty *f (nothing computed).  Needed before the first update, and after
+ * the model's constants change (cost_model_set_consts). */
+void cost_design_factors_clear(cost_design_factors *f);
+/* Bring *f up to date for design d under model m (m must have d's memory
+ * type); see above for what is recomputed. */
+void cost_design_factors_update(const cost_model *m, const design *d,
+                                cost_design_factors *f);
+/* cost_energy(m, d, c, comp_j) with f up to date for d. */
+double cost_energy_with(const cost_model *m, const design *d,
+                        const cost_design_factors *f, const cost_counts *c,
+                        double comp_j[COST_NCOMP]);
+/* cost_area(m, d, area_comp_mm2) with f up to date for d. */
+double cost_area_with(const cost_model *m, const design *d,
+                      const cost_design_factors *f,
+                      double area_comp_mm2[COST_NCOMP]);
 /* Latency (s) of counts on design d in the given mode. */
 double cost_latency(const cost_model *m, const design *d,
                     const cost_counts *c, cost_latency_mode mode);

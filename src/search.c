@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct search_eval_ws search_eval_ws;
+static search_eval_ws *eval_ws_alloc(const space *s, const net *const *nets,
+                                     size_t nnets, size_t designs);
+static void eval_ws_free(search_eval_ws *w);
+
 struct search_problem {
     space sp;                      /* copied */
     const cost_model *model;       /* borrowed */
@@ -25,6 +30,7 @@ struct search_problem {
     size_t *slot_rec;
     size_t mask;                   /* table size - 1 (a power of two) */
     unsigned long evaluations, hits, uncached;
+    search_eval_ws *ws;            /* evaluation memos (search_peek too) */
 };
 
 /* ------------------------------------------------------------ objective */
@@ -199,7 +205,9 @@ search_problem_alloc(const space *s, const cost_model *model,
         p->keys = calloc(tsize, sizeof *p->keys);
         p->slot_rec = malloc(tsize * sizeof *p->slot_rec);
     }
-    if (!p || !p->rec || !p->keys || !p->slot_rec) {
+    if (p)
+        p->ws = eval_ws_alloc(s, nets, nnets, max_records);
+    if (!p || !p->rec || !p->keys || !p->slot_rec || !p->ws) {
         search_problem_free(p);
         imc_fail(NULL, 0, "out of memory (cache of %zu designs)",
                  max_records);
@@ -244,6 +252,7 @@ search_problem_free(search_problem *p)
     free(p->rec);
     free(p->keys);
     free(p->slot_rec);
+    eval_ws_free(p->ws);
     free(p);
 }
 
@@ -272,23 +281,120 @@ hash(uint64_t x)
     return (size_t)x;
 }
 
-/* Evaluate every workload on the design of genes, without the cache. */
+/* ---------------------------------------------------------- evaluator
+ *
+ * What evaluate() reuses from one design to the next, none of which
+ * changes a result: the nets' cost_plan (memoised mappings), the design
+ * factors of energy and area (recomputed only where the design changed),
+ * and a cache of action counts per geometry (cost.h: counts depend only on
+ * bits per cell, rows, cols, router groups, tiles and macros; the memory
+ * type is the space's), which answers every design that differs from an
+ * earlier one in voltage, cycle time, buffer size or node alone.  The
+ * count cache is direct-mapped: SEARCH_GEOMETRIES slots (fewer for many
+ * workloads, so it stays within SEARCH_COUNTS_BYTES), each holding every
+ * workload's counts; a new geometry takes its slot over.
+ */
+
+#define SEARCH_GEOMETRIES 4096             /* count-cache slots at most */
+#define SEARCH_COUNTS_BYTES (4UL << 20)    /* count-cache memory at most */
+
+/* The geometry parameters, in the order of the count cache's key. */
+static const int geometry_params[] = {DESIGN_BPC, DESIGN_ROWS, DESIGN_COLS,
+                                      DESIGN_GROUPS, DESIGN_TILES,
+                                      DESIGN_MACROS};
+#define NGEOMETRY (sizeof geometry_params / sizeof geometry_params[0])
+
+struct search_eval_ws {
+    cost_plan *plan;
+    cost_design_factors factors;
+    int gene_of[DESIGN_NPARAM];  /* param -> gene index, -1 when fixed */
+    size_t slots;                /* count-cache slots, a power of two */
+    uint64_t *key;               /* [slots]: geometry key + 1, 0 empty */
+    cost_counts *counts;         /* [slots * nnets] */
+};
+
+static void
+eval_ws_free(search_eval_ws *w)
+{
+    if (!w)
+        return;
+    cost_plan_free(w->plan);
+    free(w->key);
+    free(w->counts);
+    free(w);
+}
+
+/* The evaluator of nets[0..nnets-1] over space s for about `designs`
+ * distinct designs (0: many); NULL when memory runs out. */
+static search_eval_ws *
+eval_ws_alloc(const space *s, const net *const *nets, size_t nnets,
+              size_t designs)
+{
+    search_eval_ws *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    /* twice the designs to come, within the bounds above */
+    w->slots = SEARCH_GEOMETRIES;
+    while (w->slots > 16 &&
+           (w->slots * nnets * sizeof *w->counts > SEARCH_COUNTS_BYTES ||
+            (designs > 0 && w->slots / 2 >= 2 * designs)))
+        w->slots /= 2;
+    w->plan = cost_plan_alloc(nets, nnets, (double)designs);
+    w->key = calloc(w->slots, sizeof *w->key);
+    w->counts = malloc(w->slots * nnets * sizeof *w->counts);
+    if (!w->plan || !w->key || !w->counts) {
+        eval_ws_free(w);
+        return NULL;
+    }
+    cost_design_factors_clear(&w->factors);
+    for (int k = 0; k < DESIGN_NPARAM; k++)
+        w->gene_of[k] = -1;
+    for (int i = 0; i < s->ngenes; i++)
+        w->gene_of[s->gene_param[i]] = i;
+    return w;
+}
+
+/* The counts of every workload of p on design d, whose genes are genes:
+ * from the count cache, or computed (cost_plan_counts) and stored. */
+static const cost_counts *
+eval_counts(const search_problem *p, const int *genes, const design *d)
+{
+    search_eval_ws *w = p->ws;
+    uint64_t key = 0;
+    for (size_t k = 0; k < NGEOMETRY; k++) {
+        int g = w->gene_of[geometry_params[k]];
+        key = key << SPACE_GENE_BITS | (uint64_t)(g < 0 ? 0 : genes[g]);
+    }
+    key += 1;
+    size_t slot = hash(key) & (w->slots - 1);
+    cost_counts *c = &w->counts[slot * p->nnets];
+    if (w->key[slot] != key) {
+        for (size_t i = 0; i < p->nnets; i++)
+            cost_plan_counts(w->plan, i, d, &c[i]);
+        w->key[slot] = key;
+    }
+    return c;
+}
+
+/* Evaluate every workload on the design of genes, without the design
+ * cache (through the evaluator's memos: the same values as cost_eval_net
+ * per workload, bit for bit). */
 static int
 evaluate(const search_problem *p, const int *genes, search_result *r)
 {
     design d;
     if (space_decode(&p->sp, genes, &d) != IMC_OK)
         return IMC_EINPUT;
+    const cost_counts *c = eval_counts(p, genes, &d);
+    cost_design_factors *f = &p->ws->factors;
+    cost_design_factors_update(p->model, &d, f);
     r->nwork = p->nnets;
-    r->area_mm2 = 0;
+    r->area_mm2 = cost_area_with(p->model, &d, f, NULL);
     for (size_t i = 0; i < p->nnets; i++) {
-        cost_result c;
-        cost_eval_net(p->model, &d, p->nets[i], p->mode, &c);
-        r->energy_j[i] = c.energy_j;
-        r->latency_s[i] = c.latency_s;
-        r->xbars_needed[i] = c.xbars_needed;
-        r->fits[i] = c.fits;
-        r->area_mm2 = c.area_mm2;  /* the same chip for every workload */
+        r->energy_j[i] = cost_energy_with(p->model, &d, f, &c[i], NULL);
+        r->latency_s[i] = cost_latency(p->model, &d, &c[i], p->mode);
+        r->xbars_needed[i] = c[i].xbars_needed;
+        r->fits[i] = cost_counts_fit_p(&d, &c[i]);
     }
     objective_of(p, &d, r);
     return IMC_OK;

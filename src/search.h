@@ -48,6 +48,12 @@
  * gene vector is answered from the cache and counted as a hit, not as an
  * evaluation.  Past the capacity designs are still evaluated but no longer
  * stored (search_uncached counts them).
+ *
+ * Evaluation itself goes through memos that change no result (search.c,
+ * docs/performance.md): a cost_plan of the workloads, the per-design
+ * factors of energy and area, and action counts cached per crossbar
+ * geometry.  They are part of the problem, so a problem must not be used by
+ * two threads at once (search_peek included).
  */
 #ifndef IMC_SEARCH_H
 #define IMC_SEARCH_H
@@ -162,9 +168,10 @@ void search_problem_free(search_problem *p);
  * (without reporting) when a gene is out of bounds.  No allocation. */
 int search_eval(search_problem *p, const int *genes, search_result *r);
 
-/* Evaluate genes like search_eval but neither consult nor fill the cache
- * nor count an evaluation: a screening look (P2's random feasible
- * initial designs).  Returns IMC_OK or IMC_EINPUT as search_eval. */
+/* Evaluate genes like search_eval but neither consult nor fill the
+ * design cache nor count an evaluation: a screening look (P2's random
+ * feasible initial designs; the evaluation memos are used and filled).
+ * Returns IMC_OK or IMC_EINPUT as search_eval. */
 int search_peek(const search_problem *p, const int *genes, search_result *r);
 
 /* Tag the records stored from now on with generation g. */

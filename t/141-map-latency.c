@@ -2,7 +2,7 @@
  *
  * For every row of a calibration file the network latency computed from
  * the reference mapping (sum over layers of cycles * cycle_ns) must equal
- * the simulated latency_s within 0.1 % (cimloop-model.md section 7 says the
+ * the simulated latency_s within 0.1 % (docs/cost-model.md section 3.1 says the
  * rule is exact).  Always on the committed fixture t/data/map-latency/ (62
  * rows of AlexNet and ResNet18, RRAM and SRAM at every node, with their
  * layer tables); and, when the reference data are there

@@ -1,11 +1,20 @@
 /* t/190-cost.c: the cost model against hand-computed counts, energy,
  * latency and area for a tiny layer on a tiny design (derivation in the
- * comments), and the constants reader's error paths. */
+ * comments), the constants reader's error paths, and the fast paths
+ * against the plain ones, bit for bit: cost_design_factors (fresh and
+ * updated one parameter at a time), the GLB values kept per model, and
+ * cost_plan counts on random networks. */
 #include "consts.h"
 #include "cost.h"
+#include "design.h"
 #include "err.h"
+#include "random-net.h"
 #include "tap.h"
 
+#include <gsl/gsl_rng.h>
+
+#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +39,178 @@ bad_consts(const char *body, const char *expect, const char *what)
     return is_string(expect, colon ? colon + 1 : msg, "%s: message", what);
 }
 
+
+/* Bitwise equality of two doubles (the fast paths promise the same bits,
+ * not values within a tolerance). */
+static int
+same(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* A random value of a list. */
+static double
+pick(gsl_rng *r, const double *v, size_t n)
+{
+    return v[gsl_rng_uniform_int(r, n)];
+}
+
+/* A random design of memory mem over wide ranges (nodes 7 .. 45, voltages
+ * below and above every threshold, GLB sizes on and off the table). */
+static design
+random_design(gsl_rng *r, design_memory mem)
+{
+    static const double volts[] = {0.3, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7,
+                                   0.75, 0.8, 0.85, 1.1};
+    static const double nodes[] = {7, 10, 14, 22, 32, 45};
+    static const double glbs[] = {0.5, 1, 2, 3, 4, 8, 16, 32, 64, 100, 128,
+                                  256};
+    static const double sizes[] = {16, 32, 64, 128, 256, 512};
+    static const double fan[] = {1, 2, 4, 6, 8, 16, 32, 64};
+    design d;
+    memset(&d, 0, sizeof d);
+    d.memory = mem;
+    d.voltage_v = pick(r, volts, 11);
+    d.bits_per_cell = mem == DESIGN_SRAM ? 1 : 1 + (long)gsl_rng_uniform_int(r, 8);
+    d.cycle_ns = 1 + (double)gsl_rng_uniform_int(r, 10);
+    d.rows = (long)pick(r, sizes, 6);
+    d.cols = (long)pick(r, sizes, 6);
+    d.router_groups = (long)pick(r, fan, 8);
+    d.tiles_per_group = (long)pick(r, fan, 8);
+    d.macros_per_tile = (long)pick(r, fan, 8);
+    d.glb_mb = pick(r, glbs, 12);
+    d.tech_nm = (long)pick(r, nodes, 6);
+    return d;
+}
+
+/* Random counts: every field positive, magnitudes like a network's. */
+static void
+random_counts(gsl_rng *r, cost_counts *c)
+{
+    double *f[] = {&c->cell_pulses, &c->cell_pulses_w, &c->row_acts,
+                   &c->row_on_cols, &c->conversions, &c->act_bits,
+                   &c->refetch_in_bits, &c->refetch_out_bits,
+                   &c->weight_bits, &c->replica_bits, &c->cycles_ref,
+                   &c->pulses_phys, &c->write_rows_phys, &c->xbars_needed};
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        *f[i] = exp(2 + 20 * gsl_rng_uniform(r));
+    c->mappable = 1;
+}
+
+/* cost_energy_with / cost_area_with against cost_energy / cost_area: fresh
+ * factors per design, and one struct updated along a walk that changes one
+ * parameter at a time (what a sweep does), for both memory types. */
+static void
+test_factors(gsl_rng *r, const cost_model *m)
+{
+    long bad_fresh = 0, bad_walk = 0;
+    for (int mem = 0; mem < 2; mem++) {
+        cost_design_factors walk;
+        cost_design_factors_clear(&walk);
+        design d = random_design(r, (design_memory)mem);
+        for (int i = 0; i < 3000; i++) {
+            design e = random_design(r, (design_memory)mem);
+            /* change one parameter of d, or all of them */
+            switch (gsl_rng_uniform_int(r, 5)) {
+            case 0: d.voltage_v = e.voltage_v; break;
+            case 1: d.tech_nm = e.tech_nm; break;
+            case 2: d.glb_mb = e.glb_mb; break;
+            case 3: d.cols = e.cols; d.rows = e.rows; break;
+            default: d = e;
+            }
+            cost_counts c;
+            random_counts(r, &c);
+            double ce[COST_NCOMP], ca[COST_NCOMP], fe[COST_NCOMP],
+                fa[COST_NCOMP];
+            double e0 = cost_energy(m, &d, &c, ce);
+            double a0 = cost_area(m, &d, ca);
+            cost_design_factors f;
+            cost_design_factors_clear(&f);
+            cost_design_factors_update(m, &d, &f);
+            double e1 = cost_energy_with(m, &d, &f, &c, fe);
+            double a1 = cost_area_with(m, &d, &f, fa);
+            int ok1 = same(e0, e1) && same(a0, a1) &&
+                      memcmp(ce, fe, sizeof ce) == 0 &&
+                      memcmp(ca, fa, sizeof ca) == 0;
+            cost_design_factors_update(m, &d, &walk);
+            int ok2 = same(e0, cost_energy_with(m, &d, &walk, &c, NULL)) &&
+                      same(a0, cost_area_with(m, &d, &walk, NULL));
+            bad_fresh += !ok1;
+            bad_walk += !ok2;
+        }
+    }
+    is_int(0, bad_fresh, "factors: fresh factors give cost_energy and "
+           "cost_area bit for bit (6000 designs)");
+    is_int(0, bad_walk, "factors: updated one parameter at a time, too");
+}
+
+/* The GLB energy and area the model keeps for the table's depths are
+ * consts.c's interpolation; off the table it interpolates. */
+static void
+test_glb(const cost_model *m)
+{
+    const consts *k = cost_model_consts(m, DESIGN_SRAM);
+    design d = {DESIGN_SRAM, 0.7, 1, 1, 64, 64, 2, 2, 2, 8, 32};
+    cost_counts c;
+    memset(&c, 0, sizeof c);
+    c.act_bits = 1e6;
+    long bad = 0;
+    for (double mb = 0.25; mb <= 256; mb *= 1.5) {
+        d.glb_mb = mb;
+        double comp[COST_NCOMP], area[COST_NCOMP];
+        cost_energy(m, &d, &c, comp);
+        cost_area(m, &d, area);
+        double depth = design_glb_depth(&d);
+        bad += !same(comp[COST_GLB],
+                     c.act_bits * 1e-12 * 1 * consts_glb_energy_pj(k, depth));
+        bad += !same(area[COST_GLB], consts_glb_area_mm2(k, depth) * 1);
+    }
+    for (int i = 0; i < CONSTS_NGLB; i++) {
+        d.glb_mb = consts_glb_depths[i] / 4096;
+        double comp[COST_NCOMP];
+        cost_energy(m, &d, &c, comp);
+        bad += !same(comp[COST_GLB],
+                     c.act_bits * 1e-12 * consts_glb_energy_pj(
+                                              k, consts_glb_depths[i]));
+    }
+    is_int(0, bad, "GLB: the model's table values are consts.c's");
+}
+
+/* cost_plan_counts against cost_counts_net, every field bit for bit, on
+ * three random networks over 2000 random designs of both memory types. */
+static void
+test_plan(gsl_rng *r)
+{
+    net *nets[3] = {random_net(r, "a", 40, 600, 7, 120),
+                    random_net(r, "b", 7, 600, 7, 120),
+                    random_net(r, "c", 90, 600, 7, 120)};
+    cost_plan *p = cost_plan_alloc((const net *const *)nets, 3, 0);
+    if (!p)
+        bail("out of memory");
+    long bad = 0;
+    for (int i = 0; i < 2000; i++) {
+        design d = random_design(r, i % 2 ? DESIGN_SRAM : DESIGN_RRAM);
+        for (size_t w = 0; w < 3; w++) {
+            cost_counts a, b;
+            cost_counts_net(&d, nets[w], &a);
+            cost_plan_counts(p, w, &d, &b);
+            bad += memcmp(&a, &b, offsetof(cost_counts, mappable)) != 0 ||
+                   a.mappable != b.mappable;
+        }
+    }
+    is_int(0, bad, "plan: counts of 3 random networks on 2000 designs "
+           "equal cost_counts_net's");
+    cost_plan_free(p);
+    cost_plan_free(NULL);
+    ok(1, "plan: freeing NULL is a no-op");
+    for (int w = 0; w < 3; w++)
+        net_free(nets[w]);
+}
+
 int
 main(void)
 {
-    plan(32);
+    plan(32 + 2 + 1 + 2);
     imc_err_set_handler(capture);
     char path[512];
     snprintf(path, sizeof path, "%s/cost/consts-test.csv", tap_data());
@@ -108,5 +285,17 @@ main(void)
                "1: missing constant 'e_cell_lo_fj'", "missing constant");
     cost_model_free(m);
     net_free(n);
+
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    cost_model *real = cost_model_load("experiments/constants/rram.csv",
+                                       "experiments/constants/sram.csv");
+    if (!rng || !real)
+        bail("cannot load experiments/constants: %s", msg);
+    gsl_rng_set(rng, 190);
+    test_factors(rng, real);
+    test_glb(real);
+    test_plan(rng);
+    cost_model_free(real);
+    gsl_rng_free(rng);
     return 0;
 }

@@ -1,35 +1,188 @@
 #!/bin/sh
-# bench.sh: `make bench`: throughput of the cost model, the search's inner
-# loop, on the four P1 workloads (layer tables from workloads/*.net).
-# Timings vary with the machine; the checksum column must not.
+# bench.sh: the toolkit's speed figures, for `make bench` (this checkout)
+# and `make bench-compare BASE=<rev>` (this checkout against another
+# revision, measured in the same run, turn about).
+#
+# Usage: tools/bench.sh [--runs N] [--base REV] [-o FILE]
+#
+# One line per figure, `name value unit` (with --base: `name value
+# base_value unit speedup`), each value the median of N runs (default 5):
+#   design_evals_per_s  bin/bench-cost: random designs of
+#                       experiments/space-rram-p2.csv on the 4 P1 workloads
+#                       through the GA's evaluator (the search's inner loop)
+#   sweep_rram_p2_s     bin/sweep-space, P2's RRAM space, 4 P1 workloads
+#   sweep_sram9_9w_s    the 9-workload SRAM space on the 9 workloads (the 5
+#                       beyond P1's come from the reference's layer YAML:
+#                       skipped, saying why, when it is absent)
+#   sweep_sram_nodes_s  the 4-workload SRAM space over six nodes (7 to 45 nm)
+#   reproduce_s         snakemake -c2 --configfile experiments/smoke.yaml in
+#                       a temporary directory (skipped without snakemake)
+# then writes them, with the machine (CPU model, cores, compiler) and the
+# commits measured, to FILE (default results/bench/bench.txt, with --base
+# results/bench/compare.txt).  The layer tables are made once, by this
+# checkout's bin/parse-net, so both sides read the same inputs.  --base
+# builds REV in a temporary copy (git archive; no worktree is registered).
+# Timings vary with the machine and its load; no output of a tool is kept.
 set -eu
+
+runs=5
+base=
+out=
+while [ $# -gt 0 ]; do
+    case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --base) base=$2; shift 2 ;;
+    -o) out=$2; shift 2 ;;
+    -h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$1'" >&2
+       echo "Try 'tools/bench.sh --help'." >&2; exit 2 ;;
+    esac
+done
+case $runs in '' | *[!0-9]* | 0)
+    echo "bench.sh: --runs: got '$runs', expected an integer >= 1" >&2
+    exit 2 ;;
+esac
+[ -n "$out" ] || out=results/bench/$([ -n "$base" ] && echo compare || echo bench).txt
+
+here=$(pwd)
+ref=${IMC_CIMLOOP_DIR:-../shared/reference/cimloop}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
+mkdir -p "$tmp/in"
+
+# ---- the other side (--base): built in a temporary copy
+if [ -n "$base" ]; then
+    base_sha=$(git rev-parse --verify --quiet "$base^{commit}") || {
+        echo "bench.sh: --base: '$base' is not a revision of this repository" >&2
+        exit 2; }
+    mkdir "$tmp/base"
+    git archive "$base_sha" | tar -x -C "$tmp/base"
+    echo "bench.sh: building $base ($base_sha) in a temporary copy" >&2
+    (cd "$tmp/base" && make -j2 >"$tmp/base-build.log" 2>&1) || {
+        echo "bench.sh: building $base failed; its log:" >&2
+        tail -n 20 "$tmp/base-build.log" >&2
+        exit 2; }
+fi
+
+# ---- inputs, shared by both sides
 for w in vgg16 resnet18 alexnet mobilenet_v3; do
-    bin/parse-net "workloads/$w.net" -o "$tmp/$w.csv"
+    bin/parse-net "workloads/$w.net" -o "$tmp/in/$w.csv"
 done
-L="$tmp/vgg16.csv $tmp/resnet18.csv $tmp/alexnet.csv $tmp/mobilenet_v3.csv"
-printf 'space,latency,'
-bin/bench-cost --space experiments/space-rram-p2.csv -n 1 $L | head -n 1
-for space in rram-p2 sram-4; do
-    for mode in reference physical; do
-        printf '%s,%s,' "$space" "$mode"
-        bin/bench-cost --space "experiments/space-$space.csv" \
-            --latency "$mode" -n 20000 --seed 1 $L | tail -n 1
+P1="$tmp/in/vgg16.csv $tmp/in/resnet18.csv $tmp/in/alexnet.csv $tmp/in/mobilenet_v3.csv"
+W9=
+if [ -d "$ref/workloads" ]; then
+    W9=$P1
+    for w in resnet50 densenet201 mobilebert vision_transformer gpt2_medium; do
+        bin/parse-net "$ref/workloads/$w" -o "$tmp/in/$w.csv"
+        W9="$W9 $tmp/in/$w.csv"
     done
-done
-# The exhaustive sweep: every design of the space, counts reused per
-# crossbar geometry (the roadmap's target is 1e6 designs per second).
-echo
-echo "sweep,latency,designs,seconds,designs_per_s"
-for space in rram-p2 sram-4; do
-    for mode in reference physical; do
-        t0=$(date +%s.%N)
-        bin/sweep-space --space "experiments/space-$space.csv" \
-            --latency "$mode" $L -o "$tmp/sweep.csv"
-        t1=$(date +%s.%N)
-        head -n 1 "$tmp/sweep.csv" | awk -v s="$space" -v m="$mode" \
-            -v t="$t0" -v u="$t1" '{ split($3, kv, "="); n = kv[2];
-            printf "%s,%s,%s,%.3f,%.0f\n", s, m, n, u - t, n / (u - t) }'
+fi
+nodes=experiments/space-sram-nodes.csv
+if [ ! -f "$nodes" ]; then
+    nodes=$tmp/in/space-sram-nodes.csv
+    sed 's/^tech_nm,.*/tech_nm,7 10 14 22 32 45/' experiments/space-sram-4.csv \
+        >"$nodes"
+fi
+
+# ---- measuring
+# now_s: wall clock, seconds with nanoseconds.
+now_s() { date +%s.%N; }
+# wall_s CMD...: CMD's wall time in seconds (its output discarded).
+wall_s() {
+    t0=$(now_s)
+    "$@" >/dev/null 2>"$tmp/stderr" || {
+        echo "bench.sh: failed: $*" >&2; cat "$tmp/stderr" >&2; exit 2; }
+    t1=$(now_s)
+    echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }'
+}
+# median FILE: the median of the numbers in FILE, one a line.
+median() {
+    sort -g "$1" | awk '{ v[NR] = $1 } END {
+        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# reproduce ROOT: the smoke workflow with ROOT's Snakefile, rules, tools and
+# binaries (and this checkout's inputs), in a fresh directory.
+reproduce() {
+    d=$(mktemp -d "$tmp/repro.XXXXXX")
+    for f in Snakefile rules tools bin; do ln -s "$1/$f" "$d/$f"; done
+    for f in experiments workloads; do ln -s "$here/$f" "$d/$f"; done
+    (cd "$d" && snakemake -c2 --configfile experiments/smoke.yaml)
+    rm -rf "$d"
+}
+# figure ROOT NAME: one measurement of figure NAME with ROOT's binaries.
+figure() {
+    b=$1/bin
+    case $2 in
+    design_evals_per_s)
+        "$b/bench-cost" -n 50000 --seed 1 --space experiments/space-rram-p2.csv \
+            $P1 | tail -n 1 | cut -d, -f4 ;;
+    sweep_rram_p2_s)
+        wall_s "$b/sweep-space" --space experiments/space-rram-p2.csv $P1 \
+            -o "$tmp/sweep.csv" ;;
+    sweep_sram9_9w_s)
+        wall_s "$b/sweep-space" --space experiments/space-sram-9.csv $W9 \
+            -o "$tmp/sweep.csv" ;;
+    sweep_sram_nodes_s)
+        wall_s "$b/sweep-space" --space "$nodes" $P1 -o "$tmp/sweep.csv" ;;
+    reproduce_s)
+        wall_s reproduce "$1" ;;
+    esac
+}
+
+results=$tmp/results
+: >"$results"
+for name in design_evals_per_s sweep_rram_p2_s sweep_sram9_9w_s \
+    sweep_sram_nodes_s reproduce_s; do
+    unit=s
+    case $name in *_per_s) unit=designs/s ;; esac
+    if [ "$name" = sweep_sram9_9w_s ] && [ -z "$W9" ]; then
+        echo "# $name skipped: no reference workloads at $ref/workloads (set IMC_CIMLOOP_DIR)" >>"$results"
+        tail -n 1 "$results"
+        continue
+    fi
+    if [ "$name" = reproduce_s ] && ! command -v snakemake >/dev/null 2>&1; then
+        echo "# $name skipped: snakemake is not installed (make deps)" >>"$results"
+        tail -n 1 "$results"
+        continue
+    fi
+    : >"$tmp/this"
+    : >"$tmp/that"
+    i=0
+    while [ "$i" -lt "$runs" ]; do  # turn about, so load hits both sides
+        figure "$here" "$name" >>"$tmp/this"
+        [ -z "$base" ] || figure "$tmp/base" "$name" >>"$tmp/that"
+        i=$((i + 1))
     done
+    this=$(median "$tmp/this")
+    if [ -n "$base" ]; then
+        that=$(median "$tmp/that")
+        echo "$name $this $that $unit" | awk '{
+            r = $1 ~ /_per_s$/ ? $2 / $3 : $3 / $2
+            printf "%s %s %s %s %.2fx\n", $1, $2, $3, $4, r }' >>"$results"
+    else
+        echo "$name $this $unit" >>"$results"
+    fi
+    tail -n 1 "$results"
 done
+
+# ---- the record
+commit() {  # commit of a checkout, marked when it has changes
+    c=$(git -C "$1" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    [ -z "$(git -C "$1" status --porcelain --untracked-files=no 2>/dev/null)" ] ||
+        c="$c+changes"
+    echo "$c"
+}
+mkdir -p "$(dirname "$out")"
+{
+    echo "# bench.sh $(date -u +%Y-%m-%dT%H:%M:%SZ), median of $runs runs per figure"
+    echo "# cpu: $(grep -m 1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo unknown), $(nproc 2>/dev/null || echo '?') cores"
+    echo "# compiler: $(${CC:-cc} --version 2>/dev/null | head -n 1)"
+    echo "# commit: $(commit .)"
+    if [ -n "$base" ]; then
+        echo "# base: $base ($base_sha)"
+        echo "# name value base_value unit speedup"
+    fi
+    cat "$results"
+} >"$out.tmp"
+mv "$out.tmp" "$out"
+echo "bench.sh: wrote $out" >&2

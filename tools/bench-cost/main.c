@@ -11,15 +11,20 @@ static const char usage[] =
     "bench-cost: measure the cost model's throughput (designs per second).\n"
     "\n"
     "Draws N uniformly random designs from a design space (seeded GSL\n"
-    "mt19937), evaluates each on every layer table as a search's inner loop\n"
-    "does, and writes one CSV row: designs, workloads, seconds, designs per\n"
-    "second, layer evaluations per second and a checksum of the scores (the\n"
-    "same for the same inputs and seed).  Used by `make bench`.\n"
+    "mt19937), evaluates each on every layer table through the GA's own\n"
+    "evaluator (memoised mappings, per-design factors, counts cached per\n"
+    "crossbar geometry; no design cache), and writes one CSV row: designs,\n"
+    "workloads, seconds, designs per second, layer evaluations per second\n"
+    "and a checksum of the scores (the same for the same inputs and seed,\n"
+    "and the same as plain per-design evaluation gives), after a '#\n"
+    "bench-cost seed=...' line.  At most 16 layer tables.  Used by\n"
+    "`make bench`.\n"
     "\n"
     "Examples:\n"
-    "  $ bench-cost --space experiments/space-rram-p2.csv \\\n"
-    "      results/parse_net/net/*.csv\n"
-    "  $ bench-cost -n 100000 --seed 7 --space S.csv vgg16.csv\n"
+    "  $ parse-net workloads/vgg16.net -o vgg16.csv\n"
+    "  $ bench-cost --space experiments/space-rram-p2.csv -n 5000 vgg16.csv\n"
+    "  $ bench-cost -n 2000 --seed 7 --latency physical \\\n"
+    "      --space experiments/space-sram-4.csv vgg16.csv -o bench.csv\n"
     "\n"
     "Usage: bench-cost --space SPACE.csv [options] LAYERS.csv...\n"
     "\n"
@@ -81,10 +86,15 @@ main(int argc, char **argv)
     }
     csvio_out out;
     if (st == IMC_OK && (st = csvio_out_open(&out, common.output)) == IMC_OK) {
+        /* rates of 0 for a run too short to time, never NaN or inf */
+        double per_s = r.seconds > 0 ? 1 / r.seconds : 0;
+        fprintf(out.fp, "# bench-cost seed=%lu rng=%s designs=%lu latency=%s "
+                        "space=%s\n", seed, gsl_rng_mt19937->name, ndesigns,
+                cost_latency_name(mo.latency), space_path);
         fprintf(out.fp, "designs,workloads,seconds,designs_per_s,"
                         "layer_evals_per_s,checksum\n%.0f,%zu,%.4f,%.1f,%.1f,"
                         "%.10g\n", r.designs, nn, r.seconds,
-                r.designs / r.seconds, r.layer_evals / r.seconds, r.checksum);
+                r.designs * per_s, r.layer_evals * per_s, r.checksum);
         st = csvio_out_commit(&out);
     }
     net_free_all(nets, nn);
