@@ -71,6 +71,10 @@ typedef struct work {
     cost_counts counts[SEARCH_MAX_WORKLOADS];
     int fits[SEARCH_MAX_WORKLOADS];
     double E[SEARCH_MAX_WORKLOADS], L[SEARCH_MAX_WORKLOADS];
+    cost_plan *plan;      /* this thread's counting plan (cost.h) */
+    cost_design_factors f; /* the design's energy and area factors,
+                              recomputed only where voltage, buffer or
+                              node changed */
 } work;
 
 /* Slot of (group, ascending limit position, target) in acc.best. */
@@ -307,9 +311,11 @@ sweep_system(const sweep_result *r, work *w, const int *gi, uint64_t g,
         j0++;
     if (all_fit)
         w->a.n.feasible += r->ncyc;
+    cost_design_factors_update(c->model, &w->d, &w->f);
     for (size_t k = 0; k < nn; k++)
         if (w->fits[k])
-            w->E[k] = cost_energy(c->model, &w->d, &w->counts[k], NULL);
+            w->E[k] = cost_energy_with(c->model, &w->d, &w->f,
+                                       &w->counts[k], NULL);
     double factor = r->sys_factor[s];
     for (uint64_t cc = 0; cc < r->ncyc; cc++) {
         w->d.cycle_ns = sp->values[DESIGN_CYCLE][cc];
@@ -393,7 +399,8 @@ sweep_geometry(work *w, uint64_t g)
         if (!r->sys_valid[s])
             continue;
         set_system(r, s, &w->d);
-        w->area[s] = cost_area(c->model, &w->d, NULL);
+        cost_design_factors_update(c->model, &w->d, &w->f);
+        w->area[s] = cost_area_with(c->model, &w->d, &w->f, NULL);
         min_a = w->area[s] < min_a ? w->area[s] : min_a;
     }
     int area_ok = min_a <= r->lim[r->nlim - 1];
@@ -406,7 +413,7 @@ sweep_geometry(work *w, uint64_t g)
         int need = xfit[k] && (!c->prune || area_ok ||
                                (!sram && could_lower_p(r, &w->a, k, min_a)));
         if (need || need_all) {
-            cost_counts_net(&w->d, c->nets[k], &w->counts[k]);
+            cost_plan_counts(w->plan, k, &w->d, &w->counts[k]);
             w->fits[k] = cost_counts_fit_p(&w->d, &w->counts[k]);
         } else {
             w->fits[k] = sram;
@@ -733,8 +740,11 @@ sweep_run(const sweep_config *c, sweep_result **out)
         w[nw].thread = nw;
         w[nw].d.memory = c->space->memory;
         w[nw].area = malloc(r->nsys * sizeof *w[nw].area);
+        w[nw].plan = cost_plan_alloc((const net *const *)c->nets, c->nnets,
+                                     (double)r->total / c->threads);
+        cost_design_factors_clear(&w[nw].f);
         st = acc_alloc(r, &w[nw].a, c->npareto ? c->pareto_max : 0);
-        if (st == IMC_OK && !w[nw].area)
+        if (st == IMC_OK && (!w[nw].area || !w[nw].plan))
             st = imc_fail(NULL, 0, "out of memory (sweep threads)");
     }
     unsigned started = 0;
@@ -749,6 +759,7 @@ sweep_run(const sweep_config *c, sweep_result **out)
     for (unsigned i = 0; w && i < nw; i++) {
         acc_free(&w[i].a);
         free(w[i].area);
+        cost_plan_free(w[i].plan);
     }
     free(w);
     free(tid);
