@@ -40,6 +40,45 @@ $(GEN_DIR)/onnx.pb-c.o: $(GEN_DIR)/onnx.pb-c.c $(GEN_DIR)/onnx.pb-c.h
 	$(CC) $(CPPFLAGS) -std=c11 -O2 -g -w -c -o $@ $<
 src/onnx.o: $(GEN_DIR)/onnx.pb-c.h
 t/115-onnx.t t/116-onnx-roundtrip.t: $(GEN_DIR)/onnx.pb-c.h
+# fuzz-build / fuzz: a libFuzzer harness per parser (fuzz/<parser>.c, seeds
+# in fuzz/corpus/<parser>/), libimc rebuilt with clang and the address and
+# undefined-behaviour sanitizers under build/fuzz/.  `make fuzz` runs each
+# harness for FUZZ_SECONDS, one at a time at nice 19; new inputs go to
+# build/fuzz/corpus/<parser>/, findings to build/fuzz/findings/<parser>/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS  := -std=c11 -g -O1 -fno-omit-frame-pointer $(FUZZ_SAN)
+FUZZERS      := $(filter-out fuzz,$(notdir $(basename $(wildcard fuzz/*.c))))
+FUZZ_OBJ     := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIB_SRC)) \
+                build/fuzz/obj/onnx.pb-c.o
+.PHONY: fuzz fuzz-build
+fuzz-build: $(addprefix build/fuzz/,$(FUZZERS))
+build/fuzz/obj/%.o: src/%.c $(wildcard src/*.h) $(GEN_DIR)/onnx.pb-c.h
+	@mkdir -p build/fuzz/obj
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+build/fuzz/obj/onnx.pb-c.o: $(GEN_DIR)/onnx.pb-c.c $(GEN_DIR)/onnx.pb-c.h
+	@mkdir -p build/fuzz/obj
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -w -c -o $@ $<
+build/fuzz/libimc.a: $(FUZZ_OBJ)
+	$(AR) rcs $@ $^
+build/fuzz/%: fuzz/%.c fuzz/fuzz.c fuzz/fuzz.h build/fuzz/libimc.a
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ \
+	    fuzz/$*.c fuzz/fuzz.c build/fuzz/libimc.a $(LDLIBS)
+fuzz: fuzz-build
+	@fail=; for f in $(FUZZERS); do \
+	    mkdir -p build/fuzz/corpus/$$f build/fuzz/findings/$$f; \
+	    echo "fuzz: $$f for $(FUZZ_SECONDS) s"; \
+	    nice -n 19 build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) \
+	        -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	        -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/findings/$$f/ \
+	        $$( [ -f fuzz/$$f.dict ] && echo -dict=fuzz/$$f.dict ) \
+	        build/fuzz/corpus/$$f fuzz/corpus/$$f \
+	        >build/fuzz/$$f.log 2>&1 || { tail -30 build/fuzz/$$f.log; \
+	                                       fail="$$fail $$f"; }; \
+	    grep -E 'DONE|number_of_executed_units' build/fuzz/$$f.log; \
+	done; [ -z "$$fail" ] || { echo "fuzz: findings in:$$fail"; exit 1; }
 clean: clean-import
 clean-import:
 	rm -rf build/gen build/fuzz
