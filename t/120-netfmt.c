@@ -131,6 +131,17 @@ test_files(void)
          * norm and 1,000 bias parameters */
         {"workloads/resnet50.net", "resnet50", 54, 25502912.0,
          4089184256.0},
+        /* P2's five extra networks, as the reference's layer files */
+        {"workloads/resnet50_wide.net", "resnet50_wide", 62, 48037856.0,
+         7491643904.0},
+        {"workloads/densenet201.net", "densenet201", 201, 19783872.0,
+         4291365888.0},
+        {"workloads/mobilebert.net", "mobilebert", 409, 20821080.0,
+         2817118560.0},
+        {"workloads/vision_transformer.net", "vision_transformer", 98,
+         86909484.0, 16855904784.0},
+        {"workloads/gpt2_medium.net", "gpt2_medium", 145, 355419136.0,
+         90515439616.0},
     };
     for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
         net *n = NULL;

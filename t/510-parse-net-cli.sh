@@ -182,9 +182,17 @@ done <"$tmp/examples")
 ok $? "every --help example runs from the project root"
 
 # --- shipped workloads ----------------------------------------------------
-# name weights macs (framework.md section 4).
-for spec in "alexnet 61090496 714188480" "vgg16 138344128 15470264320" \
-            "resnet18 11678912 1814073344" "mobilenet_v3 5451272 216589760"; do
+# own-file weights macs reference-directory: the P1 four (totals as in
+# docs/framework.md) and the five extra networks of P2's 9-workload study.
+for spec in "alexnet 61090496 714188480 alexnet" \
+            "vgg16 138344128 15470264320 vgg16" \
+            "resnet18 11678912 1814073344 resnet18" \
+            "mobilenet_v3 5451272 216589760 mobilenet_v3" \
+            "resnet50_wide 48037856 7491643904 resnet50" \
+            "densenet201 19783872 4291365888 densenet201" \
+            "mobilebert 20821080 2817118560 mobilebert" \
+            "vision_transformer 86909484 16855904784 vision_transformer" \
+            "gpt2_medium 355419136 90515439616 gpt2_medium"; do
     set -- $spec
     net=$1
     run 0 "$net.net" "$bin" -o "$tmp/$net.csv" "$root/workloads/$net.net"
@@ -194,17 +202,26 @@ for spec in "alexnet 61090496 714188480" "vgg16 138344128 15470264320" \
     ok $? "$net.net: totals $2 weights, $3 MACs (got $totals)"
     "$bin" "$root/workloads/$net.net" | cmp -s - "$tmp/$net.csv"
     ok $? "$net.net: output is deterministic"
-    if [ -d "$ref/workloads/$net" ]; then
-        "$bin" -o "$tmp/$net-ref.csv" "$ref/workloads/$net"
+    if [ -d "$ref/workloads/$4" ]; then
+        "$bin" -o "$tmp/$net-ref.csv" "$ref/workloads/$4"
         cut -d, -f2-12 "$tmp/$net.csv" >"$tmp/own.cols"
         cut -d, -f2-12 "$tmp/$net-ref.csv" >"$tmp/ref.cols"
         cmp -s "$tmp/own.cols" "$tmp/ref.cols"
-        ok $? "$net.net: op,C,M,R,S,P,Q,stride,groups,weights,macs equal the reference's layer files"
+        ok $? "$net.net: op,C,M,R,S,P,Q,stride,groups,weights,macs equal the reference's $4 layer files"
         [ $? -eq 0 ] || diff "$tmp/own.cols" "$tmp/ref.cols" | sed 's/^/# /' | head -20
+        cut -d, -f22 "$tmp/$net.csv" >"$tmp/own.dyn"
+        cut -d, -f22 "$tmp/$net-ref.csv" >"$tmp/ref.dyn"
+        cmp -s "$tmp/own.dyn" "$tmp/ref.dyn"
+        ok $? "$net.net: dynamic column equals the reference's"
     else
-        skip "$ref/workloads/$net absent"
+        skip "$ref/workloads/$4 absent"
+        skip "$ref/workloads/$4 absent"
     fi
 done
+awk -F, 'NR > 1 && $2 == "matmul" { m++; if ($22 != 1) bad = 1 }
+         NR > 1 && $2 != "matmul" && $22 != 0 { bad = 1 }
+         END { exit bad || m != 24 * 2 }' "$tmp/gpt2_medium.csv"
+ok $? "gpt2_medium.net: 48 matmul rows, all dynamic, every other row resident"
 run 0 "resnet50.net" "$bin" -o "$tmp/resnet50.csv" "$root/workloads/resnet50.net"
 totals=$(awk -F, 'NR > 1 { w += $11; m += $12 } END { printf "%.0f %.0f", w, m }' "$tmp/resnet50.csv")
 [ "$totals" = "25502912 4089184256" ]
