@@ -11,7 +11,7 @@
  *
  * The conventions this reader implements (docs/importers.md):
  *   - a row whose kernel covers the whole input map (kernel H = IFM H and
- *     kernel W = IFM W, e.g. VGG8's "4,4,512,4,4,1024,0,1" or ResNet's
+ *     kernel W = IFM W, e.g. "4,4,512,4,4,1024,0,1" or ResNet's
  *     "1,1,512,1,1,1000,0,1") is a fully connected layer: op linear with
  *     C = H*W*channels, R = S = 1, P = Q = 1;
  *   - every other row is a convolution with 'same' padding, the padding

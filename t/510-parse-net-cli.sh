@@ -153,6 +153,10 @@ grep -c ',linear,' "$tmp/out" | grep -qx 1 && grep -q '^NetWork_DenseNet40_40,li
 ok $? "NeuroSim DenseNet40: 40 rows, the last one the 132 -> 10 classifier"
 awk -F, 'NR > 1 && $2 == "conv" && $7 != $8 { bad = 1 } END { exit bad }' "$tmp/out"
 ok $? "NeuroSim DenseNet40: square outputs"
+printf '4,4,512,4,4,1024,0,1\n1,1,8192,1,1,1024,0\n' >"$tmp/fc-ns.csv"
+run 0 "NeuroSim fully connected rows, both spellings" "$bin" "$tmp/fc-ns.csv"
+[ "$(cut -d, -f2-12 "$tmp/out" | tail -n +2 | sort -u)" = "linear,8192,1024,1,1,1,1,1,1,8388608,8388608" ]
+ok $? "NeuroSim: kernel = map and a flattened 1x1 row give the same linear row"
 printf '32,32,3,3,3,x,0,1\n' >"$tmp/bad-ns.csv"
 run 2 "NeuroSim bad value" "$bin" -f neurosim -o "$tmp/w/x.csv" "$tmp/bad-ns.csv"
 err_is "parse-net: $tmp/bad-ns.csv:1: column 6 (output channels): got 'x', expected an integer from 1 to 1099511627776" "NeuroSim bad value"
