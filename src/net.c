@@ -392,7 +392,6 @@ net_read_table(const char *path, net **out)
                 continue;
             st = csvio_get_double(r, (size_t)c_derived[k], &stated);
             if (st == IMC_OK && fabs(stated - derived) > 0.5) {
-                char q[NET_QUOTE_MAX];
                 net_escape(csvio_field(r, (size_t)c_derived[k]), q, sizeof q);
                 st = csvio_fail(r, "column '%s': got '%s', but the "
                                    "dimensions give %.0f",

@@ -11,6 +11,7 @@
 #include "onnx.h"
 #include "tap.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,8 +35,8 @@ is_row(const net_layer *l, net_op op, long C, long M, long R, long S, long P,
     ok(l->op == op && l->C == C && l->M == M && l->R == R && l->S == S &&
            l->P == P && l->Q == Q && l->stride == stride &&
            l->groups == groups &&
-           l->weights == (double)groups * C * M * R * S &&
-           l->macs == (double)groups * C * M * R * S * P * Q,
+           fabs(l->weights - (double)groups * C * M * R * S) < 0.5 &&
+           fabs(l->macs - (double)groups * C * M * R * S * P * Q) < 0.5,
        "%s: %s C=%ld M=%ld %ldx%ld P=%ld Q=%ld s=%ld G=%ld (got %s C=%ld "
        "M=%ld %ldx%ld P=%ld Q=%ld s=%ld G=%ld)", what, net_op_name(op), C, M,
        R, S, P, Q, stride, groups, net_op_name(l->op), l->C, l->M, l->R,
