@@ -273,7 +273,11 @@ add_layer(importer *im, net_op op, long C, long M, long R, long S, long P,
         return st;
     net_layer l;
     net_layer_init(&l, name, op, C, M, R, S, P, Q, stride, groups);
-    if ((st = net_layer_check(&l, im->path, 0)) != IMC_OK)
+    /* the check reports at "FILE: node N (Op)", like node_fail */
+    char where[4200];
+    snprintf(where, sizeof where, "%s: node %zu (%s)", im->path, im->node,
+             quote(im, 1, im->nd->op_type));
+    if ((st = net_layer_check(&l, where, 0)) != IMC_OK)
         return st;
     return net_push(im->n, &l);
 }
@@ -386,8 +390,10 @@ op_conv(importer *im)
         if (kv[i] != w.k[i])
             return node_fail(im, "kernel_shape %ld differs from the weights' "
                              "%ld", kv[i], w.k[i]);
+    long cin = 0;
     if (g < 1 || g > NET_MAX_DIM || wt->dim[0] < 1 || wt->dim[1] < 1 ||
-        wt->dim[0] % g != 0 || wt->dim[1] * g != x->dim[1])
+        wt->dim[0] % g != 0 || net_dim_mul(wt->dim[1], g, &cin) != IMC_OK ||
+        cin != x->dim[1])
         return node_fail(im, "group %ld does not fit %ld input channels and "
                          "weights %ldx%ld", g, x->dim[1], wt->dim[0],
                          wt->dim[1]);
@@ -580,7 +586,9 @@ op_concat(importer *im)
             if (j != ax && z->dim[j] != y.dim[j])
                 return node_fail(im, "inputs differ in dimension %d (%ld "
                                  "and %ld)", j, y.dim[j], z->dim[j]);
-        y.dim[ax] += z->dim[ax];  /* both <= 2^40: output() checks */
+        y.dim[ax] += z->dim[ax];  /* both <= 2^40: no overflow */
+        if (y.dim[ax] > NET_MAX_DIM)
+            return node_fail(im, "concatenation longer than 2^40");
     }
     return output(im, y);
 }
