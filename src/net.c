@@ -282,6 +282,31 @@ net_stats_default(net_layer *l)
 static const char *const int_cols[] = {"C", "M", "R", "S", "P", "Q",
                                        "stride", "groups"};
 
+/* Field i as an integer in [min, max] or a finite number, as csvio's
+ * getters do, but with the field escaped in the message (net_escape). */
+static int
+get_long(const csvio_reader *r, size_t i, long min, long max, long *out)
+{
+    char q[NET_QUOTE_MAX];
+    if (csvio_to_long(csvio_field(r, i), out) == IMC_OK && *out >= min &&
+        *out <= max)
+        return IMC_OK;
+    net_escape(csvio_field(r, i), q, sizeof q);
+    return csvio_fail(r, "column '%s': got '%s', expected an integer in "
+                         "[%ld, %ld]", csvio_colname(r, i), q, min, max);
+}
+
+static int
+get_double(const csvio_reader *r, size_t i, double *out)
+{
+    char q[NET_QUOTE_MAX];
+    if (csvio_to_double(csvio_field(r, i), out) == IMC_OK)
+        return IMC_OK;
+    net_escape(csvio_field(r, i), q, sizeof q);
+    return csvio_fail(r, "column '%s': got '%s', expected a number",
+                      csvio_colname(r, i), q);
+}
+
 static long *
 int_field(net_layer *l, size_t i)
 {
@@ -363,14 +388,14 @@ net_read_table(const char *path, net **out)
             break;
         }
         for (size_t i = 0; st == IMC_OK && i < 8; i++)
-            st = csvio_get_long(r, (size_t)c_int[i], 1, NET_MAX_DIM,
-                                int_field(&l, i));
+            st = get_long(r, (size_t)c_int[i], 1, NET_MAX_DIM,
+                          int_field(&l, i));
         if (st != IMC_OK)
             break;
         if (c_x >= 0) {
-            st = csvio_get_double(r, (size_t)c_x, &l.x_mean);
+            st = get_double(r, (size_t)c_x, &l.x_mean);
             for (int b = 1; st == IMC_OK && b <= NET_MAX_BITS; b++)
-                st = csvio_get_double(r, (size_t)c_w[b], &l.w_mean[b]);
+                st = get_double(r, (size_t)c_w[b], &l.w_mean[b]);
             if (st != IMC_OK)
                 break;
         } else {
@@ -378,7 +403,7 @@ net_read_table(const char *path, net **out)
         }
         long dyn = 0;
         if (c_dyn >= 0 &&
-            (st = csvio_get_long(r, (size_t)c_dyn, 0, 1, &dyn)) != IMC_OK)
+            (st = get_long(r, (size_t)c_dyn, 0, 1, &dyn)) != IMC_OK)
             break;
         l.dynamic = (int)dyn;
         net_layer_derive(&l);
@@ -390,7 +415,7 @@ net_read_table(const char *path, net **out)
             double stated, derived = k == 0 ? l.weights : l.macs;
             if (c_derived[k] < 0)
                 continue;
-            st = csvio_get_double(r, (size_t)c_derived[k], &stated);
+            st = get_double(r, (size_t)c_derived[k], &stated);
             if (st == IMC_OK && fabs(stated - derived) > 0.5) {
                 net_escape(csvio_field(r, (size_t)c_derived[k]), q, sizeof q);
                 st = csvio_fail(r, "column '%s': got '%s', but the "
