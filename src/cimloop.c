@@ -433,7 +433,7 @@ cimloop_read_layer(const char *path, const char *name, net *n)
         buf[0] = '#';
     yreader y;
     memset(&y, 0, sizeof y);
-    y.path = path;
+    y.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
     problem *pr = calloc(1, sizeof *pr);
     if (!pr || !yaml_parser_initialize(&y.parser)) {
         free(pr);
@@ -451,7 +451,7 @@ cimloop_read_layer(const char *path, const char *name, net *n)
     net_layer l;
     memset(&l, 0, sizeof l);
     if (st == IMC_OK)
-        st = make_layer(path, name, pr, &l);
+        st = make_layer(y.path, name, pr, &l);
     free(pr);
     return st == IMC_OK ? net_push(n, &l) : st;
 }
