@@ -15,6 +15,8 @@
 /* Small int64 constants (Reshape shapes, axes, pads) are kept by value;
  * larger ones only by shape. */
 #define MAX_VALUES 16
+/* Most outputs of a Split (q, k and v take three). */
+#define ONNX_MAX_VALUES_SPLIT 64
 
 typedef struct tensor {
     int rank;
@@ -573,12 +575,23 @@ op_concat(importer *im)
     if (st != IMC_OK)
         return st;
     tensor y = *x;
-    y.constant = 0;
-    y.nvalues = -1;
+    /* rank-1 constants with known values (shape pieces) are joined by
+     * value, as far as MAX_VALUES holds them */
+    int fold = x->constant && x->rank == 1 && x->nvalues >= 0;
+    if (!x->constant)
+        y.nvalues = -1;
     for (size_t i = 1; i < im->nd->n_input; i++) {
         const tensor *z;
         if ((st = input(im, i, &z)) != IMC_OK)
             return st;
+        y.constant &= z->constant;
+        fold &= z->constant && z->rank == 1 && z->nvalues >= 0 &&
+                y.nvalues + z->nvalues <= MAX_VALUES;
+        if (fold) {
+            memcpy(y.values + y.nvalues, z->values,
+                   (size_t)z->nvalues * sizeof *y.values);
+            y.nvalues += z->nvalues;
+        }
         if (z->rank != y.rank)
             return node_fail(im, "inputs of rank %d and %d", y.rank,
                              z->rank);
@@ -590,6 +603,8 @@ op_concat(importer *im)
         if (y.dim[ax] > NET_MAX_DIM)
             return node_fail(im, "concatenation longer than 2^40");
     }
+    if (!fold)
+        y.nvalues = -1;
     return output(im, y);
 }
 
@@ -723,6 +738,11 @@ squeeze(importer *im, int add)
             y.dim[y.rank++] = x->dim[i];
     }
     y.constant = x->constant;
+    /* same values, another shape: a scalar index unsqueezed to a list */
+    if (x->constant) {
+        y.nvalues = x->nvalues;
+        memcpy(y.values, x->values, sizeof y.values);
+    }
     return output(im, y);
 }
 
@@ -829,6 +849,204 @@ op_pad(importer *im)
     return output(im, y);
 }
 
+/* ------------------------------------------------------------ shapes */
+
+/* Shape: the sizes of a tensor, known here, as a constant list. */
+static int
+op_shape(importer *im)
+{
+    const tensor *x;
+    long a, b;
+    int lo = 0, hi = 0, st = input(im, 0, &x);
+    if (st == IMC_OK)
+        st = attr_int(im, "start", 0, &a);
+    if (st == IMC_OK)
+        st = attr_int(im, "end", x->rank, &b);
+    if (st != IMC_OK)
+        return st;
+    /* start and end are clamped, as the operator's definition says */
+    a = a < 0 ? a + x->rank : a;
+    b = b < 0 ? b + x->rank : b;
+    lo = a < 0 ? 0 : a > x->rank ? x->rank : (int)a;
+    hi = b < 0 ? 0 : b > x->rank ? x->rank : (int)b;
+    tensor y = {.rank = 1, .constant = 1, .nvalues = hi > lo ? hi - lo : 0};
+    y.dim[0] = y.nvalues;
+    for (int i = lo; i < hi; i++)
+        y.values[i - lo] = x->dim[i];
+    return output(im, y);
+}
+
+/* Gather along an axis with constant indices; folds a constant list. */
+static int
+op_gather(importer *im)
+{
+    const tensor *x, *ix;
+    long a;
+    int ax = 0, st = input(im, 0, &x);
+    if (st == IMC_OK)
+        st = input(im, 1, &ix);
+    if (st == IMC_OK)
+        st = attr_int(im, "axis", 0, &a);
+    if (st == IMC_OK)
+        st = axis_of(im, a, x->rank, 0, &ax);
+    if (st != IMC_OK)
+        return st;
+    if (x->rank + ix->rank - 1 > ONNX_MAX_RANK)
+        return node_fail(im, "rank %d (at most %d)",
+                         x->rank + ix->rank - 1, ONNX_MAX_RANK);
+    tensor y = {.constant = x->constant && ix->constant, .nvalues = -1};
+    for (int i = 0; i < ax; i++)
+        y.dim[y.rank++] = x->dim[i];
+    for (int i = 0; i < ix->rank; i++)
+        y.dim[y.rank++] = ix->dim[i];
+    for (int i = ax + 1; i < x->rank; i++)
+        y.dim[y.rank++] = x->dim[i];
+    if (y.constant && x->rank == 1 && x->nvalues >= 0 && ix->nvalues >= 0) {
+        for (int i = 0; i < ix->nvalues; i++) {
+            long k = ix->values[i] < 0 ? ix->values[i] + x->nvalues
+                                       : ix->values[i];
+            if (k < 0 || k >= x->nvalues)
+                return node_fail(im, "index %ld out of range for %d "
+                                 "values", ix->values[i], x->nvalues);
+            y.values[i] = x->values[k];
+        }
+        y.nvalues = ix->nvalues;
+    }
+    return output(im, y);
+}
+
+/* Expand: numpy broadcasting of the input to a constant shape. */
+static int
+op_expand(importer *im)
+{
+    const tensor *x;
+    long v[ONNX_MAX_RANK];
+    int n, st = input(im, 0, &x);
+    if (st == IMC_OK)
+        st = ints_from(im, "shape", 1, v, ONNX_MAX_RANK, &n);
+    if (st != IMC_OK)
+        return st;
+    if (n < 0)
+        return node_fail(im, "the shape is not a constant");
+    tensor y = {.rank = x->rank > n ? x->rank : n, .nvalues = -1,
+                .constant = x->constant};
+    for (int j = 0; j < y.rank; j++) {
+        int jx = j - (y.rank - x->rank), jv = j - (y.rank - n);
+        long dx = jx >= 0 ? x->dim[jx] : 1, dv = jv >= 0 ? v[jv] : 1;
+        if (dv < 0 || (dx != dv && dx != 1 && dv != 1))
+            return node_fail(im, "shape does not broadcast (%ld and %ld in "
+                             "dimension %d)", dx, dv, j);
+        y.dim[j] = dx == 1 ? dv : dx;
+    }
+    return output(im, y);
+}
+
+/* Length of the slice [start, end) by step of a dimension of size d, with
+ * the operator's clamping; *first gets the first index taken. */
+static long
+slice_len(long d, long start, long end, long step, long *first)
+{
+    if (start < 0)
+        start = start < -d ? (step > 0 ? 0 : -1) : start + d;
+    if (end < 0)
+        end = end < -d ? -1 : end + d;
+    if (step > 0) {
+        start = start > d ? d : start;
+        end = end > d ? d : end < 0 ? 0 : end;
+        *first = start;
+        return end > start ? (end - start + step - 1) / step : 0;
+    }
+    start = start > d - 1 ? d - 1 : start;
+    end = end > d - 1 ? d - 1 : end;
+    *first = start;
+    return start > end ? (start - end - step - 1) / -step : 0;
+}
+
+static int
+op_slice(importer *im)
+{
+    const tensor *x;
+    long starts[ONNX_MAX_RANK], ends[ONNX_MAX_RANK], axes[ONNX_MAX_RANK],
+        steps[ONNX_MAX_RANK];
+    int ns, ne, na, nt, st = input(im, 0, &x);
+    if (st == IMC_OK)
+        st = ints_from(im, "starts", 1, starts, ONNX_MAX_RANK, &ns);
+    if (st == IMC_OK)
+        st = ints_from(im, "ends", 2, ends, ONNX_MAX_RANK, &ne);
+    if (st == IMC_OK)
+        st = ints_from(im, "axes", 3, axes, ONNX_MAX_RANK, &na);
+    if (st == IMC_OK)
+        st = ints_from(im, "steps", 4, steps, ONNX_MAX_RANK, &nt);
+    if (st != IMC_OK)
+        return st;
+    if (ns < 0 || ne != ns || (na >= 0 && na != ns) || (nt >= 0 && nt != ns))
+        return node_fail(im, "starts, ends, axes and steps must be constant "
+                         "lists of one length");
+    tensor y = *x;
+    int fold = x->constant && x->rank == 1 && x->nvalues >= 0;
+    for (int i = 0; i < ns; i++) {
+        int a = i;
+        long step = nt >= 0 ? steps[i] : 1;
+        if (na >= 0 && (st = axis_of(im, axes[i], x->rank, 0, &a)) != IMC_OK)
+            return st;
+        if (step == 0 || step < -NET_MAX_DIM || step > NET_MAX_DIM)
+            return node_fail(im, "step %ld", step);
+        long s0;
+        y.dim[a] = slice_len(x->dim[a], starts[i], ends[i], step, &s0);
+        if (fold) {
+            for (long k = 0; k < y.dim[a]; k++)
+                y.values[k] = x->values[s0 + k * step];
+            y.nvalues = (int)y.dim[a];
+        }
+    }
+    if (!fold)
+        y.nvalues = -1;
+    return output(im, y);
+}
+
+/* Split into the node's outputs: sizes from 'split' (attribute or input),
+ * else equal parts. */
+static int
+op_split(importer *im)
+{
+    const tensor *x;
+    long a, sizes[ONNX_MAX_VALUES_SPLIT];
+    int ax = 0, n, st = input(im, 0, &x);
+    if (st == IMC_OK)
+        st = attr_int(im, "axis", 0, &a);
+    if (st == IMC_OK)
+        st = axis_of(im, a, x->rank, 0, &ax);
+    if (st == IMC_OK)
+        st = ints_from(im, "split", 1, sizes, ONNX_MAX_VALUES_SPLIT, &n);
+    if (st != IMC_OK)
+        return st;
+    size_t nout = im->nd->n_output;
+    if (nout < 1 || nout > ONNX_MAX_VALUES_SPLIT ||
+        (n >= 0 && (size_t)n != nout))
+        return node_fail(im, "%zu outputs for %d sizes", nout, n);
+    long total = 0;
+    for (size_t i = 0; i < nout; i++) {
+        long part = n >= 0 ? sizes[i]
+                           : x->dim[ax] / (long)nout +
+                                 ((long)i < x->dim[ax] % (long)nout);
+        if (part < 1 || part > NET_MAX_DIM)
+            return node_fail(im, "part %zu of %ld", i + 1, part);
+        sizes[i] = part;
+        total += part;
+    }
+    if (total != x->dim[ax])
+        return node_fail(im, "parts add up to %ld, the axis is %ld", total,
+                         x->dim[ax]);
+    for (size_t i = 0; i < nout; i++) {
+        tensor y = *x;
+        y.dim[ax] = sizes[i];
+        y.nvalues = -1;
+        if ((st = add_tensor(im, im->nd->output[i], &y)) != IMC_OK)
+            return st;
+    }
+    return IMC_OK;
+}
+
 /* ------------------------------------------------------------ constants */
 
 /* Shape and (small int64) values of a TensorProto. */
@@ -920,6 +1138,11 @@ static const struct {
     {"Concat", op_concat},
     {"Pad", op_pad},
     {"Constant", op_constant},
+    {"Shape", op_shape},
+    {"Gather", op_gather},
+    {"Expand", op_expand},
+    {"Slice", op_slice},
+    {"Split", op_split},
     {"MaxPool", op_pool},
     {"AveragePool", op_pool},
     {"LpPool", op_pool},

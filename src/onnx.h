@@ -15,8 +15,9 @@
  *   - MatMul of two activations (attention's Q K^T and A V) -> matmul with
  *     dynamic = 1, C = the contracted size, M = the columns, P = the rows,
  *     G = the batch dimensions (the heads).
- * Shapes pass through Reshape (shape from an initializer or a Constant
- * node), Flatten, Transpose, Squeeze, Unsqueeze, Concat, Pad, pooling
+ * Shapes pass through Reshape (shape from an initializer, a Constant node,
+ * or Shape/Gather/Unsqueeze/Concat/Slice folded by value), Expand, Gather,
+ * Slice, Split, Flatten, Transpose, Squeeze, Unsqueeze, Concat, Pad, pooling
  * (MaxPool, AveragePool, LpPool, their Global forms, ReduceMean/Max/Sum),
  * element-wise ops with broadcasting (Add, Sub, Mul, Div, Pow, ...) and
  * shape-keeping ops (BatchNormalization, Relu, Sigmoid, HardSwish,

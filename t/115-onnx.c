@@ -338,6 +338,95 @@ attention(void)
     net_free(n);
 }
 
+/* What PyTorch's tracer writes for x.view(x.size(0), -1), a ViT class
+ * token and a fused q/k/v projection: Shape, Gather, Unsqueeze and Concat
+ * folded into Reshape's shape, Expand and Concat of the class token,
+ * Split, Slice and a Gather of token 0. */
+static void
+traced_shapes(void)
+{
+    emit_init(&e);
+    long x[4] = {1, 4, 6, 6}, w[4] = {8, 4, 1, 1}, cls[3] = {1, 1, 8};
+    long wqkv[2] = {8, 24}, wh[2] = {8, 3};
+    long zero[1] = {0}, one[1] = {1}, minus1[1] = {-1}, exp3[3] = {1, 1, 8};
+    long three[1] = {3}, st[1] = {1}, en[1] = {1000}, ax[1] = {1};
+    emit_input(&e, "x", 4, x);
+    emit_initializer(&e, "w", 4, w, NULL, 0);
+    emit_initializer(&e, "cls", 3, cls, NULL, 0);
+    emit_initializer(&e, "wqkv", 2, wqkv, NULL, 0);
+    emit_initializer(&e, "wh", 2, wh, NULL, 0);
+    emit_initializer(&e, "i0", 0, NULL, zero, 0);       /* scalar 0 */
+    emit_initializer(&e, "m1", 1, one, minus1, 0);
+    emit_initializer(&e, "eshape", 1, three, exp3, 0);
+    emit_initializer(&e, "st", 1, one, st, 0);
+    emit_initializer(&e, "en", 1, one, en, 0);
+    emit_initializer(&e, "ax", 1, one, ax, 0);
+    Onnx__NodeProto *nd;
+    emit_node(&e, "Conv", "c", (const char *[]){"x", "w", NULL}, "a");
+    emit_node(&e, "Shape", "sh", (const char *[]){"a", NULL}, "s");
+    emit_node(&e, "Gather", "g", (const char *[]){"s", "i0", NULL}, "n");
+    nd = emit_node(&e, "Unsqueeze", "u", (const char *[]){"n", NULL}, "n1");
+    emit_attr_ints(&e, nd, "axes", 1, (long[]){0});
+    nd = emit_node(&e, "Concat", "cc", (const char *[]){"n1", "m1", NULL},
+                   "shp");
+    emit_attr_int(&e, nd, "axis", 0);                   /* [1, -1] */
+    emit_node(&e, "Reshape", "flat", (const char *[]){"a", "shp", NULL},
+              "f");                                      /* 1 x 288 */
+    /* tokens: 1 x 8 x 36 -> 1 x 36 x 8, then the class token in front */
+    long tshape[3] = {1, 8, 36};
+    emit_initializer(&e, "tshape", 1, three, tshape, 0);
+    emit_node(&e, "Reshape", "rt", (const char *[]){"a", "tshape", NULL},
+              "t0");
+    nd = emit_node(&e, "Transpose", "tt", (const char *[]){"t0", NULL},
+                   "t1");
+    emit_attr_ints(&e, nd, "perm", 3, (long[]){0, 2, 1});
+    emit_node(&e, "Expand", "ex", (const char *[]){"cls", "eshape", NULL},
+              "c1");
+    nd = emit_node(&e, "Concat", "ct", (const char *[]){"c1", "t1", NULL},
+                   "t2");
+    emit_attr_int(&e, nd, "axis", 1);                   /* 1 x 37 x 8 */
+    emit_node(&e, "MatMul", "qkv", (const char *[]){"t2", "wqkv", NULL},
+              "q0");                                     /* 1 x 37 x 24 */
+    nd = emit_node(&e, "Split", "sp", (const char *[]){"q0", NULL}, "q");
+    emit_attr_int(&e, nd, "axis", 2);
+    nd->n_output = 3;
+    nd->output = emit_alloc(&e, 3 * sizeof *nd->output);
+    nd->output[0] = emit_str(&e, "q");
+    nd->output[1] = emit_str(&e, "k");
+    nd->output[2] = emit_str(&e, "v");
+    nd = emit_node(&e, "Transpose", "kt", (const char *[]){"k", NULL},
+                   "kT");
+    emit_attr_ints(&e, nd, "perm", 3, (long[]){0, 2, 1});
+    emit_node(&e, "MatMul", "scores", (const char *[]){"q", "kT", NULL},
+              "sc");                                     /* 1 x 37 x 37 */
+    emit_node(&e, "Slice", "drop", (const char *[]){"t2", "st", "en", "ax",
+                                                    NULL}, "pt");
+    nd = emit_node(&e, "Gather", "first", (const char *[]){"t2", "i0",
+                                                           NULL}, "tok");
+    emit_attr_int(&e, nd, "axis", 1);                   /* 1 x 8 */
+    emit_node(&e, "MatMul", "head", (const char *[]){"tok", "wh", NULL},
+              "y");
+    emit_node(&e, "MatMul", "patches", (const char *[]){"pt", "wh", NULL},
+              "y2");                                     /* 36 tokens */
+    net *n = read_back("traced.onnx", 1);
+    ok(n != NULL, "traced shapes parse");
+    if (!n)
+        return;
+    is_int(5, (long)n->n, "conv, qkv, scores, head, patches");
+    if (n->n == 5) {
+        is_row(&n->layers[0], NET_OP_CONV, 4, 8, 1, 1, 6, 6, 1, 1, "conv");
+        is_row(&n->layers[1], NET_OP_LINEAR, 8, 24, 1, 1, 37, 1, 1, 1,
+               "fused q/k/v over 36 patches and the class token");
+        is_row(&n->layers[2], NET_OP_MATMUL, 8, 37, 1, 1, 37, 1, 1, 1,
+               "scores from the Split's q and k");
+        is_row(&n->layers[3], NET_OP_LINEAR, 8, 3, 1, 1, 1, 1, 1, 1,
+               "head on the Gathered class token");
+        is_row(&n->layers[4], NET_OP_LINEAR, 8, 3, 1, 1, 36, 1, 1, 1,
+               "the Sliced patch tokens");
+    }
+    net_free(n);
+}
+
 /* ------------------------------------------------------------ errors */
 
 /* One graph of a single node op on input [1, 4, 8, 8] and initializer
@@ -453,6 +542,7 @@ main(void)
     testdata();
     cnn();
     attention();
+    traced_shapes();
     errors();
     rmdir(dir);
     return 0;
