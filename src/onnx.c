@@ -532,6 +532,25 @@ op_same(importer *im)
     return add_tensor(im, im->nd->output[0], x);
 }
 
+/* Broadcast *y with a shape of rank r and sizes d (numpy's rule) into
+ * *y, reporting sizes that do not broadcast. */
+static int
+broadcast(importer *im, int r, const long *d, tensor *y)
+{
+    tensor z = {.rank = r > y->rank ? r : y->rank};
+    for (int j = 0; j < z.rank; j++) {
+        int jx = j - (z.rank - r), jy = j - (z.rank - y->rank);
+        long dx = jx >= 0 ? d[jx] : 1, dy = jy >= 0 ? y->dim[jy] : 1;
+        if (dx != dy && dx != 1 && dy != 1)
+            return node_fail(im, "shapes do not broadcast (%ld and %ld in "
+                             "dimension %d)", dx, dy, j);
+        z.dim[j] = dx == 1 ? dy : dx;
+    }
+    y->rank = z.rank;
+    memcpy(y->dim, z.dim, sizeof y->dim);
+    return IMC_OK;
+}
+
 /* Element-wise ops over any number of inputs, numpy broadcasting. */
 static int
 op_broadcast(importer *im)
@@ -545,17 +564,8 @@ op_broadcast(importer *im)
         if (st != IMC_OK)
             return st;
         y.constant &= x->constant;
-        tensor z = {.rank = x->rank > y.rank ? x->rank : y.rank};
-        for (int j = 0; j < z.rank; j++) {
-            int jx = j - (z.rank - x->rank), jy = j - (z.rank - y.rank);
-            long dx = jx >= 0 ? x->dim[jx] : 1, dy = jy >= 0 ? y.dim[jy] : 1;
-            if (dx != dy && dx != 1 && dy != 1)
-                return node_fail(im, "shapes do not broadcast (%ld and %ld "
-                                 "in dimension %d)", dx, dy, j);
-            z.dim[j] = dx == 1 ? dy : dx;
-        }
-        y.rank = z.rank;
-        memcpy(y.dim, z.dim, sizeof y.dim);
+        if ((st = broadcast(im, x->rank, x->dim, &y)) != IMC_OK)
+            return st;
     }
     return output(im, y);
 }
@@ -928,17 +938,13 @@ op_expand(importer *im)
         return st;
     if (n < 0)
         return node_fail(im, "the shape is not a constant");
-    tensor y = {.rank = x->rank > n ? x->rank : n, .nvalues = -1,
-                .constant = x->constant};
-    for (int j = 0; j < y.rank; j++) {
-        int jx = j - (y.rank - x->rank), jv = j - (y.rank - n);
-        long dx = jx >= 0 ? x->dim[jx] : 1, dv = jv >= 0 ? v[jv] : 1;
-        if (dv < 0 || (dx != dv && dx != 1 && dv != 1))
-            return node_fail(im, "shape does not broadcast (%ld and %ld in "
-                             "dimension %d)", dx, dv, j);
-        y.dim[j] = dx == 1 ? dv : dx;
-    }
-    return output(im, y);
+    tensor y = *x;
+    y.nvalues = -1;
+    for (int j = 0; j < n; j++)
+        if (v[j] < 0)
+            return node_fail(im, "shape entry %d is %ld", j, v[j]);
+    st = broadcast(im, n, v, &y);
+    return st == IMC_OK ? output(im, y) : st;
 }
 
 /* Length of the slice [start, end) by step of a dimension of size d, with
