@@ -859,7 +859,7 @@ op_pad(importer *im)
     return output(im, y);
 }
 
-/* ------------------------------------------------------------ shapes */
+/* ------------------------------------------------ shape values, slices */
 
 /* Shape: the sizes of a tensor, known here, as a constant list. */
 static int
