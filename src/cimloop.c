@@ -19,8 +19,18 @@ typedef struct yreader {
     yaml_parser_t parser;
     yaml_event_t ev;
     int have_ev;       /* ev must be deleted before the next parse */
+    int depth;         /* open sequences and mappings */
     const char *path;  /* for messages */
+    char quoted[2][NET_QUOTE_MAX];  /* escaped input text for messages */
 } yreader;
+
+/* Input text made safe for a message (net_escape), in slot 0 or 1. */
+static const char *
+quote(yreader *y, int slot, const char *text)
+{
+    net_escape(text, y->quoted[slot], sizeof y->quoted[slot]);
+    return y->quoted[slot];
+}
 
 /* Line (1-based) of the current event. */
 static long
@@ -48,6 +58,19 @@ next_event(yreader *y)
                         p->problem ? p->problem : "malformed text");
     }
     y->have_ev = 1;
+    /* libyaml's scanner checks every open flow level at every token, so
+     * its time grows with the square of the nesting depth (a 200 KB file
+     * of brackets took 44 s): stop long before that matters. */
+    if (y->ev.type == YAML_SEQUENCE_START_EVENT ||
+        y->ev.type == YAML_MAPPING_START_EVENT) {
+        if (++y->depth > CIMLOOP_MAX_DEPTH)
+            return imc_fail(y->path, ev_line(y), "YAML: nested deeper than "
+                            "%d levels (a problem file needs about 5)",
+                            CIMLOOP_MAX_DEPTH);
+    } else if (y->ev.type == YAML_SEQUENCE_END_EVENT ||
+               y->ev.type == YAML_MAPPING_END_EVENT) {
+        y->depth--;
+    }
     return IMC_OK;
 }
 
@@ -62,6 +85,13 @@ static const char *
 scalar(const yreader *y)
 {
     return (const char *)y->ev.data.scalar.value;
+}
+
+/* The current scalar, escaped for a message. */
+static const char *
+quoted_scalar(yreader *y, int slot)
+{
+    return quote(y, slot, scalar(y));
 }
 
 /* Skip the value that starts at the current event (a scalar, an alias, or a
@@ -157,12 +187,12 @@ read_instance(yreader *y, problem *pr)
                                              "mapping of dimensions");
     while ((k = next_key(y, "instance")) == 1) {
         char key[32];
-        snprintf(key, sizeof key, "%s", scalar(y));
-        int i = dim_index(key);
+        int i = dim_index(scalar(y));
         if (i == -2)
             return imc_fail(y->path, ev_line(y), "'instance': unknown "
                             "dimension '%s' (expected C, M, P, Q, R, S, G, "
-                            "HStride, WStride)", key);
+                            "HStride, WStride)", quoted_scalar(y, 0));
+        snprintf(key, sizeof key, "%s", scalar(y));  /* a known name */
         if (next_event(y) != IMC_OK)
             return IMC_EINPUT;
         long v;
@@ -171,7 +201,8 @@ read_instance(yreader *y, problem *pr)
                             "an integer >= 1, got a list or mapping", key);
         if (csvio_to_long(scalar(y), &v) || v < 1 || v > NET_MAX_DIM)
             return imc_fail(y->path, ev_line(y), "'instance': %s: got '%s', "
-                            "expected an integer >= 1", key, scalar(y));
+                            "expected an integer from 1 to %ld", key,
+                            quoted_scalar(y, 0), NET_MAX_DIM);
         if (i == -1) {
             if (v != 1)
                 return imc_fail(y->path, ev_line(y), "'instance': %s = %ld "
@@ -211,7 +242,7 @@ read_hist(yreader *y, problem *pr, int h)
         if (csvio_to_double(scalar(y), &v) || !(v >= 0))
             return imc_fail(y->path, ev_line(y), "histogram '%s': bin %zu: "
                             "got '%s', expected a number >= 0", nm, n + 1,
-                            scalar(y));
+                            quoted_scalar(y, 0));
         if (n < HIST_MAX)
             pr->hist[h][n] = v;
         n++;
@@ -299,7 +330,7 @@ read_document(yreader *y, problem *pr)
     } while (y->ev.type == YAML_STREAM_START_EVENT ||
              y->ev.type == YAML_DOCUMENT_START_EVENT);
     if (y->ev.type == YAML_STREAM_END_EVENT)
-        return imc_fail(y->path, 0, "empty file (expected a 'problem' "
+        return imc_fail(y->path, 1, "empty file (expected a 'problem' "
                                     "mapping)");
     if (y->ev.type != YAML_MAPPING_START_EVENT)
         return imc_fail(y->path, ev_line(y), "expected a mapping with a "
@@ -333,9 +364,6 @@ make_layer(const char *path, const char *name, const problem *pr,
 {
     if (!pr->inst_line)
         return imc_fail(path, pr->line, "'problem' has no 'instance'");
-    if (!pr->op_line)
-        return imc_fail(path, pr->line, "'problem' has no 'name' (the "
-                                        "operator)");
     if (pr->dim[7] != pr->dim[8])
         return imc_fail(path, pr->inst_line, "'instance': HStride = %ld but "
                         "WStride = %ld (only equal strides are supported)",
@@ -347,7 +375,7 @@ make_layer(const char *path, const char *name, const problem *pr,
                         hist_names[pr->hist_line[0] ? 1 : 0]);
     memset(l, 0, sizeof *l);
     if (strlen(name) >= NET_NAME_MAX)
-        return imc_fail(path, 0, "layer name '%s' is too long (at most %d "
+        return imc_fail(path, 1, "layer name '%s' is too long (at most %d "
                         "characters)", name, NET_NAME_MAX - 1);
     snprintf(l->name, sizeof l->name, "%s", name);
     l->C = pr->dim[0];
@@ -358,16 +386,23 @@ make_layer(const char *path, const char *name, const problem *pr,
     l->S = pr->dim[5];
     l->groups = pr->dim[6];
     l->stride = pr->dim[7];
+    /* A plain Timeloop problem names no operator: its dimensions are a
+     * convolution's (Timeloop's CNN layer shape). */
     if (strstr(pr->op, "Attention"))
         l->op = NET_OP_MATMUL;
-    else if (strcmp(pr->op, "Conv2d") == 0)
+    else if (!pr->op_line || strcmp(pr->op, "Conv2d") == 0)
         l->op = l->groups > 1 ? NET_OP_DWCONV : NET_OP_CONV;
     else if (strcmp(pr->op, "Linear") == 0 || strcmp(pr->op, "Conv1D") == 0)
         l->op = NET_OP_LINEAR;
-    else
+    else {
+        char q[NET_QUOTE_MAX];
+        net_escape(pr->op, q, sizeof q);
         return imc_fail(path, pr->op_line, "'name': unknown operator '%s' "
                         "(expected Conv2d, Linear, Conv1D or a name holding "
-                        "'Attention')", pr->op);
+                        "'Attention')", q);
+    }
+    /* the reference's attention einsums multiply two activations */
+    l->dynamic = l->op == NET_OP_MATMUL;
     if (pr->hist_line[0]) {
         if (net_stats_from_hist(l, pr->hist[0], pr->nbins[0], pr->hist[1],
                                 pr->nbins[1]) != IMC_OK)
@@ -380,40 +415,6 @@ make_layer(const char *path, const char *name, const problem *pr,
     return net_layer_check(l, path, pr->inst_line);
 }
 
-/* Read a whole file into a NUL-terminated buffer. */
-static int
-slurp(const char *path, char **buf, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return imc_fail(path, 0, "cannot open: %s", strerror(errno));
-    size_t cap = 4096, n = 0;
-    char *b = malloc(cap);
-    while (b) {
-        n += fread(b + n, 1, cap - n - 1, fp);
-        if (n < cap - 1)
-            break;
-        cap *= 2;
-        char *nb = realloc(b, cap);
-        if (!nb)
-            free(b);
-        b = nb;
-    }
-    int bad = ferror(fp);
-    int e = errno;
-    fclose(fp);
-    if (!b)
-        return imc_fail(path, 0, "out of memory");
-    if (bad) {
-        free(b);
-        return imc_fail(path, 0, "read error: %s", strerror(e));
-    }
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return IMC_OK;
-}
-
 /* Parse one problem file into a checked layer named `name` and append it
  * to n; returns IMC_OK, or IMC_EINPUT after reporting "path:line: ..."
  * with n unchanged. */
@@ -422,7 +423,8 @@ cimloop_read_layer(const char *path, const char *name, net *n)
 {
     char *buf = NULL;
     size_t len = 0;
-    int st = slurp(path, &buf, &len);
+    int st = net_slurp(path, CIMLOOP_MAX_BYTES, "a layer's problem file "
+                       "is a few kilobytes", &buf, &len);
     if (st != IMC_OK)
         return st;
     /* The Jinja include is no YAML; turning its first brace into '#' makes
@@ -431,12 +433,12 @@ cimloop_read_layer(const char *path, const char *name, net *n)
         buf[0] = '#';
     yreader y;
     memset(&y, 0, sizeof y);
-    y.path = path;
+    y.path = strcmp(path, "-") == 0 ? "<stdin>" : path;
     problem *pr = calloc(1, sizeof *pr);
     if (!pr || !yaml_parser_initialize(&y.parser)) {
         free(pr);
         free(buf);
-        return imc_fail(path, 0, "out of memory");
+        return imc_fail(path, 1, "out of memory");
     }
     for (int i = 0; i < 9; i++)
         pr->dim[i] = 1;
@@ -449,9 +451,30 @@ cimloop_read_layer(const char *path, const char *name, net *n)
     net_layer l;
     memset(&l, 0, sizeof l);
     if (st == IMC_OK)
-        st = make_layer(path, name, pr, &l);
+        st = make_layer(y.path, name, pr, &l);
     free(pr);
     return st == IMC_OK ? net_push(n, &l) : st;
+}
+
+/* ------------------------------------------------------------ file */
+
+/* One file as a one-layer net named after the file (see cimloop.h). */
+int
+cimloop_read_file(const char *path, net **out)
+{
+    *out = NULL;
+    char name[NET_NAME_MAX];
+    net_base_name(path, name, sizeof name);
+    net *n = net_alloc(name);
+    if (!n)
+        return imc_fail(path, 1, "out of memory");
+    int st = cimloop_read_layer(path, name, n);
+    if (st != IMC_OK) {
+        net_free(n);
+        return st;
+    }
+    *out = n;
+    return IMC_OK;
 }
 
 /* ------------------------------------------------------------ directory */

@@ -4,7 +4,6 @@
 #include "err.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,16 +24,43 @@ typedef struct parser {
     const char *file;   /* label for messages */
     long line;          /* current line, 1-based */
     net *n;             /* layers built so far */
+    net_index *layers;  /* layer name -> row, for the uniqueness check */
     int have_input;     /* 'input' seen */
+    int any;            /* a statement seen */
     shape cur;          /* the current activation */
     saved *saves;       /* 'save' table */
     size_t nsaves, capsaves;
+    net_index *saved_at; /* save name -> index into saves */
     char *words[MAX_WORDS];
     size_t nwords;
+    char quoted[3][NET_QUOTE_MAX]; /* escaped input text for messages */
 } parser;
 
 /* Report at the current line. */
 #define FAIL(p, ...) imc_fail((p)->file, (p)->line, __VA_ARGS__)
+
+/* Input text made safe for a message (net_escape) in buffer slot 0..2;
+ * a message quotes at most three words. */
+static const char *
+quote(parser *p, int slot, const char *text)
+{
+    net_escape(text, p->quoted[slot], sizeof p->quoted[slot]);
+    return p->quoted[slot];
+}
+
+/* Make o the current activation after checking it holds at most
+ * NET_MAX_DIM values, so every later product of its sizes is exact. */
+static int
+set_cur(parser *p, const char *what, shape o)
+{
+    long hw, all;
+    if (net_dim_mul(o.h, o.w, &hw) != IMC_OK ||
+        net_dim_mul(hw, o.c, &all) != IMC_OK)
+        return FAIL(p, "%s: the %ldx%ldx%ld activation has more than 2^40 "
+                       "values", what, o.h, o.w, o.c);
+    p->cur = o;
+    return IMC_OK;
+}
 
 /* ------------------------------------------------------------ words */
 
@@ -69,42 +95,52 @@ get_int(parser *p, const char *what, const char *word, long min, long *out)
     long v;
     if (csvio_to_long(word, &v) || v < min || v > NETFMT_MAX_INT)
         return FAIL(p, "'%s': %s: got '%s', expected an integer from %ld "
-                       "to %ld", p->words[0], what, word, min,
+                       "to %ld", p->words[0], what, quote(p, 0, word), min,
                     NETFMT_MAX_INT);
     *out = v;
     return IMC_OK;
 }
 
-/* KEY=VALUE options.  keys lists the one-letter keys allowed (e.g. "kspg");
- * vals[i] receives the value of keys[i] when given and keeps the caller's
- * default otherwise.  Padding may be 0, every other option must be >= 1. */
+/* One KEY=VALUE option of a statement: its key, the smallest value it
+ * takes, and its value (the caller's default until given). */
+typedef struct opt {
+    const char *key;
+    long min;
+    long val;
+} opt;
+
+/* Read the KEY=VALUE words from words[first] on into opts[0..nopts-1]. */
 static int
-get_opts(parser *p, size_t first, const char *keys, long *vals)
+get_opts(parser *p, size_t first, opt *opts, size_t nopts)
 {
     int seen[8] = {0};
     for (size_t i = first; i < p->nwords; i++) {
-        const char *w = p->words[i];
-        const char *k = w[0] && w[1] == '=' ? strchr(keys, w[0]) : NULL;
-        if (!k) {
-            char list[32] = "";
-            for (const char *c = keys; *c; c++) {
+        const char *w = p->words[i], *eq = strchr(w, '=');
+        size_t j = 0;
+        while (j < nopts && (strlen(opts[j].key) != (size_t)(eq - w) ||
+                             strncmp(w, opts[j].key, (size_t)(eq - w)) != 0))
+            j++;
+        if (j == nopts) {
+            char list[64] = "";
+            for (size_t k = 0; k < nopts; k++) {
                 size_t len = strlen(list);
-                snprintf(list + len, sizeof list - len, "%s%c=",
-                         c == keys ? "" : ", ", *c);
+                snprintf(list + len, sizeof list - len, "%s%s=",
+                         k ? ", " : "", opts[k].key);
             }
             return FAIL(p, "'%s': unexpected word '%s' (options: %s)",
-                        p->words[0], w, list);
+                        p->words[0], quote(p, 0, w), list);
         }
-        size_t j = (size_t)(k - keys);
         if (seen[j]++)
-            return FAIL(p, "'%s': option '%c' given twice", p->words[0],
-                        *k);
-        long min = *k == 'p' ? 0 : 1, v;
-        if (csvio_to_long(w + 2, &v) || v < min || v > NETFMT_MAX_INT)
-            return FAIL(p, "'%s': option '%c': got '%s', expected an "
-                           "integer from %ld to %ld", p->words[0], *k,
-                        w + 2, min, NETFMT_MAX_INT);
-        vals[j] = v;
+            return FAIL(p, "'%s': option '%s' given twice", p->words[0],
+                        opts[j].key);
+        long v;
+        if (csvio_to_long(eq + 1, &v) || v < opts[j].min ||
+            v > NETFMT_MAX_INT)
+            return FAIL(p, "'%s': option '%s': got '%s', expected an "
+                           "integer from %ld to %ld", p->words[0],
+                        opts[j].key, quote(p, 0, eq + 1), opts[j].min,
+                        NETFMT_MAX_INT);
+        opts[j].val = v;
     }
     return IMC_OK;
 }
@@ -126,7 +162,7 @@ need_args(parser *p, size_t lo, size_t hi, const char *synopsis,
         *first = n;
     else if (n < p->nwords)
         return FAIL(p, "'%s': unexpected option '%s'", p->words[0],
-                    p->words[n]);
+                    quote(p, 0, p->words[n]));
     return IMC_OK;
 }
 
@@ -139,11 +175,14 @@ check_name(parser *p, const char *name, size_t reserve)
     size_t len = strlen(name);
     if (len + reserve >= NET_NAME_MAX)
         return FAIL(p, "name '%s' is too long (at most %zu characters)",
-                    name, NET_NAME_MAX - 1 - reserve);
+                    quote(p, 0, name), NET_NAME_MAX - 1 - reserve);
     for (const char *c = name; *c; c++)
-        if (!isalnum((unsigned char)*c) && !strchr("_.-", *c))
-            return FAIL(p, "name '%s': character '%c' not allowed "
-                           "(letters, digits, '_', '.', '-')", name, *c);
+        if (!isalnum((unsigned char)*c) && !strchr("_.-", *c)) {
+            char one[2] = {*c, '\0'};
+            return FAIL(p, "name '%s': character '%s' not allowed "
+                           "(letters, digits, '_', '.', '-')",
+                        quote(p, 0, name), quote(p, 1, one));
+        }
     return IMC_OK;
 }
 
@@ -153,12 +192,13 @@ static int
 add_layer(parser *p, const char *name, net_op op, long C, long M, long k,
           long P, long Q, long stride, long groups)
 {
-    for (size_t i = 0; i < p->n->n; i++)
-        if (strcmp(p->n->layers[i].name, name) == 0)
-            return FAIL(p, "layer name '%s' is already used", name);
+    if (net_index_find_p(p->layers, name, NULL))
+        return FAIL(p, "layer name '%s' is already used", name);
     net_layer l;
     net_layer_init(&l, name, op, C, M, k, k, P, Q, stride, groups);
     int st = net_layer_check(&l, p->file, p->line);
+    if (st == IMC_OK && net_index_put(p->layers, name, p->n->n) != IMC_OK)
+        st = FAIL(p, "out of memory");
     return st == IMC_OK ? net_push(p->n, &l) : st;
 }
 
@@ -180,10 +220,15 @@ window(parser *p, const char *what, long k, long s, long pad, shape *out)
 static saved *
 find_saved(parser *p, const char *name)
 {
-    for (size_t i = 0; i < p->nsaves; i++)
-        if (strcmp(p->saves[i].name, name) == 0)
-            return &p->saves[i];
-    return NULL;
+    size_t i;
+    return net_index_find_p(p->saved_at, name, &i) ? &p->saves[i] : NULL;
+}
+
+/* The token count of the current activation: every position is a token. */
+static long
+positions(const parser *p)
+{
+    return p->cur.h * p->cur.w;  /* exact: set_cur bounds the product */
 }
 
 /* ------------------------------------------------------------ statements */
@@ -194,12 +239,15 @@ st_input(parser *p)
     int st = need_args(p, 3, 3, "input H W C", NULL);
     if (st == IMC_OK && p->have_input)
         st = FAIL(p, "'input' given twice");
+    shape o;
     if (st == IMC_OK)
-        st = get_int(p, "H", p->words[1], 1, &p->cur.h);
+        st = get_int(p, "H", p->words[1], 1, &o.h);
     if (st == IMC_OK)
-        st = get_int(p, "W", p->words[2], 1, &p->cur.w);
+        st = get_int(p, "W", p->words[2], 1, &o.w);
     if (st == IMC_OK)
-        st = get_int(p, "C", p->words[3], 1, &p->cur.c);
+        st = get_int(p, "C", p->words[3], 1, &o.c);
+    if (st == IMC_OK)
+        st = set_cur(p, "'input'", o);
     p->have_input = st == IMC_OK;
     return st;
 }
@@ -208,7 +256,8 @@ static int
 st_conv(parser *p)
 {
     size_t first;
-    long out, v[4] = {1, 1, 0, 1}; /* k s p g */
+    long out;
+    opt v[4] = {{"k", 1, 1}, {"s", 1, 1}, {"p", 0, 0}, {"g", 1, 1}};
     int st = need_args(p, 2, 2, "conv NAME OUT [k=K] [s=S] [p=P] [g=G]",
                        &first);
     if (st == IMC_OK)
@@ -216,47 +265,44 @@ st_conv(parser *p)
     if (st == IMC_OK)
         st = get_int(p, "OUT", p->words[2], 1, &out);
     if (st == IMC_OK)
-        st = get_opts(p, first, "kspg", v);
+        st = get_opts(p, first, v, 4);
     if (st != IMC_OK)
         return st;
-    long g = v[3];
+    long g = v[3].val;
     if (p->cur.c % g != 0 || out % g != 0)
         return FAIL(p, "conv '%s': g=%ld must divide the %ld input and %ld "
                        "output channels", p->words[1], g, p->cur.c, out);
     char what[NET_NAME_MAX + 8];
     snprintf(what, sizeof what, "conv '%s'", p->words[1]);
     shape o;
-    if ((st = window(p, what, v[0], v[1], v[2], &o)) != IMC_OK)
+    if ((st = window(p, what, v[0].val, v[1].val, v[2].val, &o)) != IMC_OK)
         return st;
     st = add_layer(p, p->words[1], g > 1 ? NET_OP_DWCONV : NET_OP_CONV,
-                   p->cur.c / g, out / g, v[0], o.h, o.w, v[1], g);
-    p->cur.h = o.h;
-    p->cur.w = o.w;
-    p->cur.c = out;
-    return st;
+                   p->cur.c / g, out / g, v[0].val, o.h, o.w, v[1].val, g);
+    o.c = out;
+    return st == IMC_OK ? set_cur(p, what, o) : st;
 }
 
 static int
 st_dwconv(parser *p)
 {
     size_t first;
-    long v[3] = {1, 1, 0}; /* k s p */
+    opt v[3] = {{"k", 1, 1}, {"s", 1, 1}, {"p", 0, 0}};
     int st = need_args(p, 1, 1, "dwconv NAME [k=K] [s=S] [p=P]", &first);
     if (st == IMC_OK)
         st = check_name(p, p->words[1], 0);
     if (st == IMC_OK)
-        st = get_opts(p, first, "ksp", v);
+        st = get_opts(p, first, v, 3);
     if (st != IMC_OK)
         return st;
     char what[NET_NAME_MAX + 8];
     snprintf(what, sizeof what, "dwconv '%s'", p->words[1]);
     shape o;
-    if ((st = window(p, what, v[0], v[1], v[2], &o)) != IMC_OK)
+    if ((st = window(p, what, v[0].val, v[1].val, v[2].val, &o)) != IMC_OK)
         return st;
-    st = add_layer(p, p->words[1], NET_OP_DWCONV, 1, 1, v[0], o.h, o.w,
-                   v[1], p->cur.c);
-    p->cur = o;
-    return st;
+    st = add_layer(p, p->words[1], NET_OP_DWCONV, 1, 1, v[0].val, o.h, o.w,
+                   v[1].val, p->cur.c);
+    return st == IMC_OK ? set_cur(p, what, o) : st;
 }
 
 static int
@@ -270,9 +316,12 @@ st_fc(parser *p)
         st = get_int(p, "OUT", p->words[2], 1, &out);
     if (st != IMC_OK)
         return st;
-    /* Flatten: an fc layer after a 7x7x512 map has 25088 inputs. */
-    st = add_layer(p, p->words[1], NET_OP_LINEAR,
-                   p->cur.h * p->cur.w * p->cur.c, out, 1, 1, 1, 1, 1);
+    /* Flatten: an fc layer after a 7x7x512 map has 25088 inputs (exact:
+     * set_cur keeps every activation within NET_MAX_DIM values). */
+    long in;
+    if (net_dim_mul(positions(p), p->cur.c, &in) != IMC_OK)
+        return FAIL(p, "'fc': more than 2^40 inputs");
+    st = add_layer(p, p->words[1], NET_OP_LINEAR, in, out, 1, 1, 1, 1, 1);
     p->cur.h = p->cur.w = 1;
     p->cur.c = out;
     return st;
@@ -282,15 +331,19 @@ static int
 st_pool(parser *p)
 {
     size_t first;
-    long v[3] = {0, 0, 0}; /* k s p; k is required, s defaults to k */
+    /* k is required (0 marks it absent), s defaults to k */
+    opt v[3] = {{"k", 1, 0}, {"s", 1, 0}, {"p", 0, 0}};
     int st = need_args(p, 0, 0, "pool k=K [s=S] [p=P]", &first);
     if (st == IMC_OK)
-        st = get_opts(p, first, "ksp", v);
-    if (st == IMC_OK && v[0] == 0)
+        st = get_opts(p, first, v, 3);
+    if (st == IMC_OK && v[0].val == 0)
         st = FAIL(p, "'pool': missing option k=K (the window size)");
     if (st != IMC_OK)
         return st;
-    return window(p, "pool", v[0], v[1] ? v[1] : v[0], v[2], &p->cur);
+    shape o;
+    st = window(p, "pool", v[0].val, v[1].val ? v[1].val : v[0].val,
+                v[2].val, &o);
+    return st == IMC_OK ? set_cur(p, "pool", o) : st;
 }
 
 static int
@@ -302,11 +355,10 @@ st_apool(parser *p)
         st = get_int(p, "H", p->words[1], 1, &h);
     if (st == IMC_OK)
         st = get_int(p, "W", p->words[2], 1, &w);
-    if (st == IMC_OK) {
-        p->cur.h = h;
-        p->cur.w = w;
-    }
-    return st;
+    if (st != IMC_OK)
+        return st;
+    shape o = {h, w, p->cur.c};
+    return set_cur(p, "'apool'", o);
 }
 
 static int
@@ -358,6 +410,8 @@ st_save(parser *p)
             p->saves = q;
             p->capsaves = cap;
         }
+        if (net_index_put(p->saved_at, p->words[1], p->nsaves) != IMC_OK)
+            return FAIL(p, "out of memory");
         s = &p->saves[p->nsaves++];
         snprintf(s->name, sizeof s->name, "%s", p->words[1]);
     }
@@ -365,21 +419,34 @@ st_save(parser *p)
     return IMC_OK;
 }
 
-/* 'from' (use == 0) and 'add' (use == 1) both look a saved name up. */
+/* The saved activation named by word i; reports when there is none. */
 static int
-st_from_add(parser *p, int add)
+get_saved(parser *p, size_t i, saved **out)
 {
-    int st = need_args(p, 1, 1, add ? "add NAME" : "from NAME", NULL);
-    if (st != IMC_OK)
-        return st;
-    saved *s = find_saved(p, p->words[1]);
-    if (!s)
+    if ((*out = find_saved(p, p->words[i])) == NULL)
         return FAIL(p, "'%s': no saved activation '%s' (use 'save %s' "
-                       "first)", p->words[0], p->words[1], p->words[1]);
-    if (!add) {
+                       "first)", p->words[0], quote(p, 0, p->words[i]),
+                    quote(p, 1, p->words[i]));
+    return IMC_OK;
+}
+
+static int
+st_from(parser *p)
+{
+    saved *s;
+    int st = need_args(p, 1, 1, "from NAME", NULL);
+    if (st == IMC_OK && (st = get_saved(p, 1, &s)) == IMC_OK)
         p->cur = s->s;
-        return IMC_OK;
-    }
+    return st;
+}
+
+static int
+st_add(parser *p)
+{
+    saved *s;
+    int st = need_args(p, 1, 1, "add NAME", NULL);
+    if (st != IMC_OK || (st = get_saved(p, 1, &s)) != IMC_OK)
+        return st;
     if (s->s.h != p->cur.h || s->s.w != p->cur.w || s->s.c != p->cur.c)
         return FAIL(p, "'add': saved activation '%s' is %ldx%ldx%ld, the "
                        "current one is %ldx%ldx%ld", p->words[1], s->s.h,
@@ -387,17 +454,130 @@ st_from_add(parser *p, int add)
     return IMC_OK;
 }
 
-static int st_from(parser *p) { return st_from_add(p, 0); }
-static int st_add(parser *p) { return st_from_add(p, 1); }
+/* ------------------------------------------------------------ sequences */
+
+static int
+st_linear(parser *p)
+{
+    size_t first;
+    long out;
+    opt v[1] = {{"tokens", 1, 0}};  /* 0: every position is a token */
+    int st = need_args(p, 2, 2, "linear NAME OUT [tokens=T]", &first);
+    if (st == IMC_OK)
+        st = check_name(p, p->words[1], 0);
+    if (st == IMC_OK)
+        st = get_int(p, "OUT", p->words[2], 1, &out);
+    if (st == IMC_OK)
+        st = get_opts(p, first, v, 1);
+    if (st != IMC_OK)
+        return st;
+    long t = v[0].val ? v[0].val : positions(p);
+    if (t > positions(p))
+        return FAIL(p, "'linear': tokens=%ld, but the %ldx%ldx%ld "
+                       "activation has only %ld positions", t, p->cur.h,
+                    p->cur.w, p->cur.c, positions(p));
+    /* Each of the T tokens goes through the same weights: C = features,
+     * P = T, Q = 1 (a sequence is not flattened, unlike fc). */
+    st = add_layer(p, p->words[1], NET_OP_LINEAR, p->cur.c, out, 1, t, 1, 1,
+                   1);
+    shape o = {t, 1, out};
+    return st == IMC_OK ? set_cur(p, "'linear'", o) : st;
+}
+
+static int
+st_matmul(parser *p)
+{
+    size_t first;
+    long c, m;
+    opt v[2] = {{"rows", 1, 0}, {"g", 1, 1}};  /* rows 0: token count */
+    int st = need_args(p, 3, 3, "matmul NAME C M [rows=P] [g=G]", &first);
+    if (st == IMC_OK)
+        st = check_name(p, p->words[1], 0);
+    if (st == IMC_OK)
+        st = get_int(p, "C", p->words[2], 1, &c);
+    if (st == IMC_OK)
+        st = get_int(p, "M", p->words[3], 1, &m);
+    if (st == IMC_OK)
+        st = get_opts(p, first, v, 2);
+    if (st != IMC_OK)
+        return st;
+    /* Both operands are activations: (P x C) times (C x M) in each of G
+     * groups (heads).  Attention's result has the shape of the block's
+     * input, so the current activation is left as it is. */
+    long rows = v[0].val ? v[0].val : positions(p);
+    return add_layer(p, p->words[1], NET_OP_MATMUL, c, m, 1, rows, 1, 1,
+                     v[1].val);
+}
+
+static int
+st_concat(parser *p)
+{
+    int st = need_args(p, 1, MAX_WORDS - 1, "concat NAME...", NULL);
+    shape o = p->cur;
+    for (size_t i = 1; st == IMC_OK && i < p->nwords; i++) {
+        saved *s;
+        if ((st = get_saved(p, i, &s)) != IMC_OK)
+            break;
+        if (s->s.h != o.h || s->s.w != o.w)
+            return FAIL(p, "'concat': saved activation '%s' is %ldx%ld, the "
+                           "current one is %ldx%ld", p->words[i], s->s.h,
+                        s->s.w, o.h, o.w);
+        /* no overflow: both are at most NET_MAX_DIM, set_cur checks */
+        o.c += s->s.c;
+        st = set_cur(p, "'concat'", o);
+    }
+    return st;
+}
+
+static int
+st_tokens(parser *p)
+{
+    long t, d = p->cur.c;
+    int st = need_args(p, 1, 2, "tokens T [D]", NULL);
+    if (st == IMC_OK)
+        st = get_int(p, "T", p->words[1], 1, &t);
+    if (st == IMC_OK && p->nwords == 3)
+        st = get_int(p, "D", p->words[2], 1, &d);
+    if (st != IMC_OK)
+        return st;
+    shape o = {t, 1, d};
+    return set_cur(p, "'tokens'", o);
+}
+
+static int
+st_reshape(parser *p)
+{
+    shape o;
+    int st = need_args(p, 3, 3, "reshape H W C", NULL);
+    if (st == IMC_OK)
+        st = get_int(p, "H", p->words[1], 1, &o.h);
+    if (st == IMC_OK)
+        st = get_int(p, "W", p->words[2], 1, &o.w);
+    if (st == IMC_OK)
+        st = get_int(p, "C", p->words[3], 1, &o.c);
+    if (st != IMC_OK)
+        return st;
+    long hw, now = positions(p) * p->cur.c, want = -1;
+    if (net_dim_mul(o.h, o.w, &hw) == IMC_OK)
+        net_dim_mul(hw, o.c, &want);
+    if (want != now)
+        return FAIL(p, "'reshape': %ldx%ldx%ld does not hold the %ld values "
+                       "of the %ldx%ldx%ld activation", o.h, o.w, o.c, now,
+                    p->cur.h, p->cur.w, p->cur.c);
+    p->cur = o;
+    return IMC_OK;
+}
 
 static const struct {
     const char *word;
     int (*fn)(parser *);
 } statements[] = {
-    {"input", st_input}, {"conv", st_conv},   {"dwconv", st_dwconv},
-    {"fc", st_fc},       {"pool", st_pool},   {"apool", st_apool},
-    {"gap", st_gap},     {"se", st_se},       {"save", st_save},
-    {"from", st_from},   {"add", st_add}};
+    {"input", st_input},   {"conv", st_conv},     {"dwconv", st_dwconv},
+    {"fc", st_fc},         {"linear", st_linear}, {"matmul", st_matmul},
+    {"pool", st_pool},     {"apool", st_apool},   {"gap", st_gap},
+    {"se", st_se},         {"save", st_save},     {"from", st_from},
+    {"add", st_add},       {"concat", st_concat}, {"tokens", st_tokens},
+    {"reshape", st_reshape}};
 
 static int
 statement(parser *p)
@@ -411,10 +591,25 @@ statement(parser *p)
         return statements[i].fn(p);
     }
     return FAIL(p, "unknown statement '%s' (expected input, conv, dwconv, "
-                   "fc, pool, apool, gap, se, save, from or add)", w);
+                   "fc, linear, matmul, pool, apool, gap, se, save, from, "
+                   "add, concat, tokens or reshape)", quote(p, 0, w));
 }
 
 /* ------------------------------------------------------------ entry */
+
+/* One line of the file (net_each_line's callback). */
+static int
+one_line(void *ctx, char *line, long lineno)
+{
+    parser *p = ctx;
+    p->line = lineno;
+    int st = split_words(p, line);
+    if (st == IMC_OK && p->nwords > 0) {
+        p->any = 1;
+        st = statement(p);
+    }
+    return st;
+}
 
 /* Parse the description in fp line by line, reporting the first problem
  * at label:line; returns IMC_OK with a new net in *out (freed by the caller
@@ -427,30 +622,22 @@ netfmt_read_stream(FILE *fp, const char *label, const char *name, net **out)
     p.file = label;
     *out = NULL;
     p.n = net_alloc(name);
-    if (!p.n)
-        return imc_fail(label, 0, "out of memory");
-    char *buf = NULL;
-    size_t cap = 0;
-    int st = IMC_OK, any = 0;
-    errno = 0;
-    while (st == IMC_OK && getline(&buf, &cap, fp) != -1) {
-        p.line++;
-        st = split_words(&p, buf);
-        if (st == IMC_OK && p.nwords > 0) {
-            any = 1;
-            st = statement(&p);
-        }
-    }
-    if (st == IMC_OK && ferror(fp))
-        st = imc_fail(label, p.line + 1, "read error: %s", strerror(errno));
-    else if (st == IMC_OK && !any)
-        st = imc_fail(label, 0, "empty file (expected 'input H W C' and "
+    p.layers = net_index_alloc();
+    p.saved_at = net_index_alloc();
+    int st = IMC_OK;
+    if (!p.n || !p.layers || !p.saved_at)
+        st = imc_fail(label, 1, "out of memory");
+    if (st == IMC_OK)
+        st = net_each_line(fp, label, one_line, &p, NULL);
+    if (st == IMC_OK && !p.any)
+        st = imc_fail(label, 1, "empty file (expected 'input H W C' and "
                                 "layers)");
     else if (st == IMC_OK && p.n->n == 0)
-        st = imc_fail(label, 0, "no weight layers (expected conv, dwconv, "
-                                "fc or se after 'input')");
-    free(buf);
+        st = imc_fail(label, 1, "no weight layers (expected conv, dwconv, "
+                                "fc, linear, matmul or se after 'input')");
     free(p.saves);
+    net_index_free(p.layers);
+    net_index_free(p.saved_at);
     if (st != IMC_OK) {
         net_free(p.n);
         return st;
@@ -461,24 +648,9 @@ netfmt_read_stream(FILE *fp, const char *label, const char *name, net **out)
 
 /* Open path ("-" is stdin) and parse it with netfmt_read_stream(), naming
  * the net after the file; a file that cannot be opened is reported as
- * "path: cannot open: reason" and gives IMC_EINPUT. */
+ * "path:1: cannot open: reason" and gives IMC_EINPUT. */
 int
 netfmt_read(const char *path, net **out)
 {
-    *out = NULL;
-    if (strcmp(path, "-") == 0)
-        return netfmt_read_stream(stdin, "<stdin>", "stdin", out);
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return imc_fail(path, 0, "cannot open: %s", strerror(errno));
-    /* The net is named after the base name without its extension. */
-    char name[NET_NAME_MAX];
-    const char *base = strrchr(path, '/');
-    snprintf(name, sizeof name, "%s", base ? base + 1 : path);
-    char *dot = strrchr(name, '.');
-    if (dot && dot != name)
-        *dot = '\0';
-    int st = netfmt_read_stream(fp, path, name, out);
-    fclose(fp);
-    return st;
+    return net_read_with(path, netfmt_read_stream, out);
 }

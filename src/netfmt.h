@@ -3,9 +3,9 @@
  * A small line-oriented text format, written by hand from a network's
  * published architecture, that the parser turns into a layer table (net.h)
  * by propagating the activation shape from the input to the classifier.
- * Only weight layers (conv, dwconv, linear) become rows; pooling, residual
- * adds and activations change or check the shape but cost nothing here, as
- * in the papers' workloads (../shared/reference/framework.md section 4).
+ * Only weight layers (conv, dwconv, linear, matmul) become rows; pooling,
+ * residual adds and activations change or check the shape but cost nothing
+ * here, as in the papers' workloads (docs/framework.md).
  *
  * One statement per line; '#' starts a comment that runs to the end of the
  * line; blank lines are ignored; words are separated by spaces or tabs.
@@ -37,11 +37,29 @@
  *                             e.g. a ResNet shortcut)
  *   add NAME                  residual add: check that saved activation NAME
  *                             has the current shape; the shape is unchanged
+ *   linear NAME OUT [tokens=T]
+ *                             a linear layer on each of T tokens (op linear,
+ *                             C = channels, M = OUT, P = T, Q = 1; T defaults
+ *                             to H*W, tokens=T takes the first T); the
+ *                             activation becomes T x 1 x OUT
+ *   matmul NAME C M [rows=P] [g=G]
+ *                             a product of two activations (op matmul,
+ *                             dynamic): P x C times C x M in each of G groups;
+ *                             P defaults to H*W; the activation is unchanged
+ *   concat NAME...            channel concatenation of saved activations to
+ *                             the current one (same H x W)
+ *   tokens T [D]              the activation becomes T x 1 x D (D defaults
+ *                             to the current channels)
+ *   reshape H W C             the activation becomes H x W x C, same size
  *
  * Output sizes follow PyTorch's floor rule: P = (H + 2P - K) / S + 1.  Every
  * layer gets the statistics of net_stats_default(), since a hand-written
  * description has no histograms.  Every malformed line is reported as
- * "file:line: what is wrong" through imc_fail() and the parse stops.
+ * "file:line: what is wrong" through imc_fail() and the parse stops; text
+ * quoted from the file is escaped (net_escape), a whole-file problem is
+ * reported at line 1, and no activation may hold more than NET_MAX_DIM
+ * values (so every product of sizes is exact).  Layer and saved names are
+ * kept in hash indexes: a file of N statements parses in O(N).
  *
  * Ownership: the functions return a new net that the caller releases with
  * net_free(); the parser keeps no state between calls.

@@ -224,6 +224,123 @@ test_round_trip(void)
     unlink(path);
 }
 
+/* Write text to a temporary CSV and read it as a layer table. */
+static int
+read_text(const char *text, net **out)
+{
+    char path[] = "/tmp/imc-110-XXXXXX";
+    int fd = mkstemp(path);
+    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!fp)
+        bail("cannot create a temporary file");
+    fputs(text, fp);
+    fclose(fp);
+    int st = net_read_table(path, out);
+    /* messages name the file: keep only what follows its line number */
+    char *colon = strstr(captured, ":");
+    if (st != IMC_OK && colon)
+        memmove(captured, colon + 1, strlen(colon + 1) + 1);
+    unlink(path);
+    return st;
+}
+
+/* The dynamic column, escaped fields, and the importers' helpers. */
+static void
+test_dynamic_and_helpers(void)
+{
+    static const char head[] = "name,op,C,M,R,S,P,Q,stride,groups";
+    char text[512];
+    net *n = NULL;
+    imc_err_set_handler(capture);
+    snprintf(text, sizeof text, "%s\nq,matmul,64,128,1,1,128,1,1,4\n", head);
+    is_int(IMC_OK, read_text(text, &n), "table without dynamic");
+    if (n)
+        is_int(0, n->layers[0].dynamic, "absent dynamic column reads 0");
+    net_free(n);
+    snprintf(text, sizeof text, "%s,dynamic\nq,matmul,64,128,1,1,128,1,1,4,"
+             "1\nl,linear,64,64,1,1,128,1,1,1,0\n", head);
+    is_int(IMC_OK, read_text(text, &n), "table with dynamic");
+    if (n) {
+        is_int(1, n->layers[0].dynamic, "dynamic 1 kept");
+        is_int(0, n->layers[1].dynamic, "dynamic 0 kept");
+    }
+    net_free(n);
+    snprintf(text, sizeof text, "%s,dynamic\nq,matmul,64,128,1,1,128,1,1,4,"
+             "2\n", head);
+    is_int(IMC_EINPUT, read_text(text, &n), "dynamic 2 refused");
+    is_string("2: column 'dynamic': got '2', expected an integer in [0, 1]",
+              captured, "dynamic range message");
+    snprintf(text, sizeof text, "%s\nq,conv,3\033[31m,8,1,1,1,1,1,1\n",
+             head);
+    is_int(IMC_EINPUT, read_text(text, &n), "control bytes refused");
+    is_string("2: column 'C': got '3\\x1b[31m', expected an integer in [1, "
+              "1099511627776]", captured, "control bytes escaped");
+    snprintf(text, sizeof text, "%s\n", head);
+    is_int(IMC_EINPUT, read_text(text, &n), "no rows");
+    is_string("1: no layers (expected one row per weight layer after the "
+              "header)", captured, "no rows: reported at line 1");
+    net_layer m = make("mm", NET_OP_MATMUL, 64, 128, 1, 1, 128, 1, 1, 4);
+    is_int(1, m.dynamic, "net_layer_init: matmul is dynamic");
+    m.dynamic = 3;
+    net_layer_check(&m, "f.csv", 4);
+    is_string("f.csv:4: layer 'mm': dynamic = 3, expected 0 or 1", captured,
+              "dynamic check message");
+    imc_err_set_handler(NULL);
+
+    /* net_dim_mul: exact up to 2^40, refused beyond, never overflowing */
+    long v = -1;
+    is_int(IMC_OK, net_dim_mul(1L << 20, 1L << 20, &v), "2^20 * 2^20");
+    is_int(1L << 40, v, "product 2^40");
+    is_int(IMC_EINPUT, net_dim_mul((1L << 20) + 1, 1L << 20, &v),
+           "just over 2^40 refused");
+    is_int(1L << 40, v, "refused product leaves *out alone");
+    is_int(IMC_EINPUT, net_dim_mul(1L << 62, 1L << 62, &v),
+           "2^124 refused (no wrap)");
+    is_int(IMC_OK, net_dim_mul(0, 1L << 62, &v), "0 times anything");
+    is_int(0, v, "is 0");
+    is_int(IMC_EINPUT, net_dim_mul(-1, 2, &v), "negative refused");
+
+    /* net_escape: control bytes and DEL as \xNN, long text cut */
+    char q[16];
+    net_escape("a\tb\177c", q, sizeof q);
+    is_string("a\\x09b\\x7fc", q, "tab and DEL escaped");
+    net_escape("0123456789abcdefghij", q, sizeof q);
+    is_string("0123456789ab...", q, "long text cut");
+    net_escape("\001\002\003\004", q, sizeof q);
+    is_string("\\x01\\x02\\x03...", q, "escapes are never split");
+
+    /* net_index: 100,000 keys, replacement, misses */
+    net_index *ix = net_index_alloc();
+    if (!ix)
+        bail("out of memory");
+    int all = 1;
+    for (size_t i = 0; i < 100000; i++) {
+        char k[32];
+        snprintf(k, sizeof k, "layer.%zu", i);
+        all &= net_index_put(ix, k, i) == IMC_OK;
+    }
+    ok(all, "100,000 keys put");
+    size_t got = 0, misses = 0;
+    for (size_t i = 0; i < 100000; i++) {
+        char k[32];
+        snprintf(k, sizeof k, "layer.%zu", i);
+        if (!net_index_find_p(ix, k, &got) || got != i)
+            misses++;
+    }
+    is_int(0, (long)misses, "every key finds its value");
+    ok(!net_index_find_p(ix, "layer.100000", NULL), "absent key not found");
+    net_index_put(ix, "layer.7", 42);
+    ok(net_index_find_p(ix, "layer.7", &got) && got == 42, "value replaced");
+    net_index_free(ix);
+    net_index_free(NULL);
+
+    char base[NET_NAME_MAX];
+    net_base_name("a/b/model.v2.onnx", base, sizeof base);
+    is_string("model.v2", base, "base name drops the last extension");
+    net_base_name("-", base, sizeof base);
+    is_string("stdin", base, "stdin");
+}
+
 int
 main(void)
 {
@@ -232,5 +349,6 @@ main(void)
     test_hist63();
     test_check();
     test_round_trip();
+    test_dynamic_and_helpers();
     return 0;
 }

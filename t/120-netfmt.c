@@ -6,8 +6,13 @@
 #include "netfmt.h"
 #include "tap.h"
 
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static char captured[1024];
 
@@ -126,6 +131,17 @@ test_files(void)
          * norm and 1,000 bias parameters */
         {"workloads/resnet50.net", "resnet50", 54, 25502912.0,
          4089184256.0},
+        /* P2's five extra networks, as the reference's layer files */
+        {"workloads/resnet50_wide.net", "resnet50_wide", 62, 48037856.0,
+         7491643904.0},
+        {"workloads/densenet201.net", "densenet201", 201, 19783872.0,
+         4291365888.0},
+        {"workloads/mobilebert.net", "mobilebert", 409, 20821080.0,
+         2817118560.0},
+        {"workloads/vision_transformer.net", "vision_transformer", 98,
+         86909484.0, 16855904784.0},
+        {"workloads/gpt2_medium.net", "gpt2_medium", 145, 355419136.0,
+         90515439616.0},
     };
     for (size_t i = 0; i < sizeof nets / sizeof nets[0]; i++) {
         net *n = NULL;
@@ -151,16 +167,17 @@ test_errors(void)
     static const struct {
         const char *text, *message;
     } cases[] = {
-        {"", "t.net: empty file (expected 'input H W C' and layers)"},
+        {"", "t.net:1: empty file (expected 'input H W C' and layers)"},
         {"# only\n\n  # comments\n",
-         "t.net: empty file (expected 'input H W C' and layers)"},
+         "t.net:1: empty file (expected 'input H W C' and layers)"},
         {"input 8 8 3\npool k=2\n",
-         "t.net: no weight layers (expected conv, dwconv, fc or se after "
-         "'input')"},
+         "t.net:1: no weight layers (expected conv, dwconv, fc, linear, "
+         "matmul or se after 'input')"},
         {"conv c 8\n", "t.net:1: 'conv' before 'input H W C'"},
         {"input 8 8 3\nrelu\n",
          "t.net:2: unknown statement 'relu' (expected input, conv, dwconv, "
-         "fc, pool, apool, gap, se, save, from or add)"},
+         "fc, linear, matmul, pool, apool, gap, se, save, from, add, concat, "
+         "tokens or reshape)"},
         {"input 8 8 3\ninput 8 8 3\n", "t.net:2: 'input' given twice"},
         {"input 8 8\n",
          "t.net:1: 'input': expected 'input H W C', got 2 arguments"},
@@ -253,6 +270,52 @@ test_errors(void)
          "4x4x8"},
         {"input 8 8 3\nconv c 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1\n",
          "t.net:2: too many words (at most 16)"},
+        /* sequences */
+        {"input 8 8 3\nlinear l 8 tokens=65\n",
+         "t.net:2: 'linear': tokens=65, but the 8x8x3 activation has only 64 "
+         "positions"},
+        {"input 8 1 3\nlinear l 8 k=3\n",
+         "t.net:2: 'linear': unexpected word 'k=3' (options: tokens=)"},
+        {"input 8 1 3\nlinear l 8 tokens=0\n",
+         "t.net:2: 'linear': option 'tokens': got '0', expected an integer "
+         "from 1 to 1000000"},
+        {"input 8 1 3\nmatmul m 8\n",
+         "t.net:2: 'matmul': expected 'matmul NAME C M [rows=P] [g=G]', got 2 "
+         "arguments"},
+        {"input 8 1 3\nmatmul m 8 8 rows=2 rows=2\n",
+         "t.net:2: 'matmul': option 'rows' given twice"},
+        {"input 8 8 3\nconcat\n",
+         "t.net:2: 'concat': expected 'concat NAME...', got 0 arguments"},
+        {"input 8 8 3\nsave a\nconv c 8 s=2\nconcat a\n",
+         "t.net:4: 'concat': saved activation 'a' is 8x8, the current one is "
+         "4x4"},
+        {"input 8 8 3\nconcat b\n",
+         "t.net:2: 'concat': no saved activation 'b' (use 'save b' first)"},
+        {"input 8 8 3\ntokens\n",
+         "t.net:2: 'tokens': expected 'tokens T [D]', got 0 arguments"},
+        {"input 8 8 3\nreshape 8 8 4\n",
+         "t.net:2: 'reshape': 8x8x4 does not hold the 192 values of the "
+         "8x8x3 activation"},
+        /* hardening: sizes beyond 2^40 values, control bytes, NUL bytes */
+        {"input 1000000 1000000 1000000\n",
+         "t.net:1: 'input': the 1000000x1000000x1000000 activation has more "
+         "than 2^40 values"},
+        {"input 1 1 1\nconv c1 1 p=1000000\n",
+         "t.net:2: conv 'c1': the 2000001x2000001x1 activation has more than "
+         "2^40 values"},
+        {"input 1000000 1000 1000\nsave a\nconcat a\n",
+         "t.net:3: 'concat': the 1000000x1000x2000 activation has more than "
+         "2^40 values"},
+        {"input 8 8 3\nconv \001bad 8\n",
+         "t.net:2: name '\\x01bad': character '\\x01' not allowed (letters, "
+         "digits, '_', '.', '-')"},
+        {"input 8 8 3\nre\033[2Jlu\n",
+         "t.net:2: unknown statement 're\\x1b[2Jlu' (expected input, conv, "
+         "dwconv, fc, linear, matmul, pool, apool, gap, se, save, from, add, "
+         "concat, tokens or reshape)"},
+        {"input 8 8 3\nconv c 8 k=\177\n",
+         "t.net:2: 'conv': option 'k': got '\\x7f', expected an integer from "
+         "1 to 1000000"},
     };
     imc_err_set_handler(capture);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -265,9 +328,129 @@ test_errors(void)
     is_int(IMC_EINPUT, netfmt_read("t/data/no-such-file.net", &n),
            "missing file");
     ok(n == NULL, "missing file: *out is NULL");
-    is_string("t/data/no-such-file.net: cannot open: No such file or "
+    is_string("t/data/no-such-file.net:1: cannot open: No such file or "
               "directory", captured, "missing file message");
+    /* a NUL byte inside a line is an error, not the end of the line */
+    static const char nul[] = "input 8 8 3\nconv c 8\0k=3\n";
+    FILE *fp = fmemopen((void *)nul, sizeof nul - 1, "r");
+    n = (net *)1;
+    is_int(IMC_EINPUT, netfmt_read_stream(fp, "t.net", "t", &n), "NUL byte");
+    fclose(fp);
+    is_string("t.net:2: NUL byte in the line (not a text file?)", captured,
+              "NUL byte message");
+    /* a read error (a directory opened as a file) is not the end of file */
+    is_int(IMC_EINPUT, netfmt_read("t/data", &n), "read error");
+    is_string("t/data:1: cannot read: Is a directory", captured,
+              "read error message");
     imc_err_set_handler(NULL);
+}
+
+/* getline running out of memory is an error, not the end of the file: a
+ * child with a small address space reads an endless line from a pipe. */
+static void
+test_out_of_memory(void)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        bail("pipe failed");
+    pid_t writer = fork();
+    if (writer == 0) {
+        static char chunk[65536];
+        memset(chunk, 'a', sizeof chunk);
+        close(fds[0]);
+        while (write(fds[1], chunk, sizeof chunk) > 0)
+            ;
+        _exit(0);
+    }
+    close(fds[1]);
+    pid_t reader = fork();
+    if (reader == 0) {
+        struct rlimit rl = {96L << 20, 96L << 20};
+        setrlimit(RLIMIT_AS, &rl);
+        imc_err_set_handler(capture);
+        FILE *fp = fdopen(fds[0], "r");
+        net *n = NULL;
+        int st = netfmt_read_stream(fp, "pipe", "p", &n);
+        _exit(st == IMC_EINPUT &&
+                      strcmp(captured, "pipe:1: cannot read: Cannot "
+                                       "allocate memory") == 0
+                  ? 0
+                  : 1);
+    }
+    close(fds[0]);
+    int status = 0;
+    waitpid(reader, &status, 0);
+    kill(writer, SIGKILL);
+    waitpid(writer, NULL, 0);
+    ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+       "getline out of memory: 'pipe:1: cannot read: Cannot allocate "
+       "memory'");
+}
+
+/* 60,000 layers and 60,000 saved names: each name is looked up in a hash
+ * set, so this takes well under a second (the list scan took 24 s). */
+static void
+test_many(void)
+{
+    size_t cap = 80 * 60000 + 64, len = 0;
+    char *text = malloc(cap);
+    if (!text)
+        bail("out of memory");
+    len += (size_t)snprintf(text + len, cap - len, "input 4 4 3\n");
+    for (int i = 0; i < 60000; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "save s%d\nconv c%d 3\n", i, i);
+    net *n = parse(text);
+    ok(n != NULL, "60,000 layers parse");
+    if (n) {
+        is_int(60000, (long)n->n, "60,000 rows");
+        is_string("c59999", n->layers[59999].name, "last row's name");
+    }
+    net_free(n);
+    len += (size_t)snprintf(text + len, cap - len, "conv c123 3\n");
+    imc_err_set_handler(capture);
+    n = parse(text);
+    ok(n == NULL, "a repeated name among 60,000 is found");
+    is_string("t.net:120002: layer name 'c123' is already used", captured,
+              "repeated name message");
+    imc_err_set_handler(NULL);
+    free(text);
+}
+
+/* linear with tokens, matmul between activations, concat, tokens and
+ * reshape, each row computed by hand. */
+static void
+test_sequences(void)
+{
+    net *n = parse("input 10 1 64\n"            /* 10 tokens x 64 */
+                   "save x\n"
+                   "linear q 32\n"              /* C 64 M 32 P 10 */
+                   "matmul scores 8 10 g=4\n"   /* per head: 10x8 . 8x10 */
+                   "matmul av 10 8 rows=10 g=4\n"
+                   "linear o 64\n"              /* 10 x 32 -> 64 */
+                   "add x\n"
+                   "tokens 1\n"                 /* the class token */
+                   "linear head 5\n"
+                   "reshape 1 5 1\n"
+                   "save a\n"
+                   "concat a a\n"               /* 1x5x3 */
+                   "conv c 2 k=1\n"
+                   "linear pick 4 tokens=2\n"); /* first 2 of 5 */
+    if (!n)
+        bail("parse failed: %s", captured);
+    is_int(7, (long)n->n, "seven rows");
+    is_layer(&n->layers[0], "q", NET_OP_LINEAR, 64, 32, 1, 10, 1, 1, 1);
+    is_layer(&n->layers[1], "scores", NET_OP_MATMUL, 8, 10, 1, 10, 1, 1, 4);
+    is_double(4.0 * 8 * 10 * 10, n->layers[1].macs, 0,
+              "scores: 4 heads x 10 x 8 x 10 MACs");
+    is_int(1, n->layers[1].dynamic, "matmul: dynamic");
+    is_int(0, n->layers[0].dynamic, "linear: not dynamic");
+    is_layer(&n->layers[2], "av", NET_OP_MATMUL, 10, 8, 1, 10, 1, 1, 4);
+    is_layer(&n->layers[3], "o", NET_OP_LINEAR, 32, 64, 1, 10, 1, 1, 1);
+    is_layer(&n->layers[4], "head", NET_OP_LINEAR, 64, 5, 1, 1, 1, 1, 1);
+    is_layer(&n->layers[5], "c", NET_OP_CONV, 3, 2, 1, 1, 5, 1, 1);
+    is_layer(&n->layers[6], "pick", NET_OP_LINEAR, 2, 4, 1, 2, 1, 1, 1);
+    net_free(n);
 }
 
 int
@@ -277,5 +460,8 @@ main(void)
     test_shapes();
     test_files();
     test_errors();
+    test_out_of_memory();
+    test_many();
+    test_sequences();
     return 0;
 }

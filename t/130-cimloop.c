@@ -97,7 +97,7 @@ test_errors(void)
                  "7, ..., 255)"},
         {"dim", ":3: 'instance': unknown dimension 'K' (expected C, M, P, "
                 "Q, R, S, G, HStride, WStride)"},
-        {"empty", ": empty file (expected a 'problem' mapping)"},
+        {"empty", ":1: empty file (expected a 'problem' mapping)"},
         {"eof", ":6: YAML: did not find expected ',' or ']' (while parsing "
                 "a flow sequence started on line 5)"},
         {"linearkernel", ":3: layer 'x': op 'linear' needs R = S = 1, got "
@@ -107,7 +107,6 @@ test_errors(void)
         {"negative", ":8: histogram 'Weights': bin 2: got '-0.6', expected "
                      "a number >= 0"},
         {"noinstance", ":2: 'problem' has no 'instance'"},
-        {"noname", ":2: 'problem' has no 'name' (the operator)"},
         {"noproblem", ":2: no 'problem' key in the top-level mapping"},
         {"onlyinputs", ":6: 'histograms': has 'Inputs' but no 'Weights'"},
         {"op", ":4: 'name': unknown operator 'LSTM' (expected Conv2d, "
@@ -119,9 +118,10 @@ test_errors(void)
         {"toplist", ":1: expected a mapping with a 'problem' key"},
         {"twice", ":3: 'instance': dimension 'C' given twice"},
         {"unclosed", ":3: 'instance': M: got '8 name', expected an integer "
-                     ">= 1"},
-        {"zero", ":3: 'instance': M: got '0', expected an integer >= 1"},
-        {"missing", ": cannot open: No such file or directory"},
+                     "from 1 to 1099511627776"},
+        {"zero", ":3: 'instance': M: got '0', expected an integer from 1 "
+                 "to 1099511627776"},
+        {"missing", ":1: cannot open: No such file or directory"},
     };
     net *n = net_alloc("bad");
     imc_err_set_handler(capture);
@@ -166,6 +166,110 @@ test_errors(void)
     snprintf(want, sizeof want, "%s/allzero.yaml:6: histogram 'Inputs': "
              "all bins are 0", dir);
     is_string(want, captured, "first bad file in name order reported");
+    imc_err_set_handler(NULL);
+}
+
+/* Write text (len bytes) to a new file under dir; returns its path in a
+ * static buffer. */
+static const char *
+write_file(const char *dir, const char *name, const char *text, size_t len)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "wb");
+    if (!fp || fwrite(text, 1, len, fp) != len || fclose(fp) != 0)
+        bail("cannot write %s", path);
+    return path;
+}
+
+/* Single files, plain Timeloop problems, and the hardening limits. */
+static void
+test_single_and_limits(void)
+{
+    char path[512], want[1024];
+    net *n = NULL;
+    imc_err_set_handler(capture);
+    snprintf(path, sizeof path, "%s/cimloop/plain/alexnet_conv2.yaml",
+             tap_data());
+    is_int(IMC_OK, cimloop_read_file(path, &n), "plain Timeloop problem");
+    if (n) {
+        is_string("alexnet_conv2", n->name, "single file: net name");
+        is_int(1, (long)n->n, "single file: one layer");
+        const net_layer *l = &n->layers[0];
+        is_string("alexnet_conv2", l->name, "single file: layer name");
+        is_int(NET_OP_CONV, l->op, "no operator name: conv");
+        /* AlexNet conv2: 64 x 192 x 5 x 5 = 307200 weights over 27 x 27 */
+        is_double(307200, l->weights, 0, "plain problem: weights");
+        is_double(307200.0 * 27 * 27, l->macs, 0, "plain problem: MACs");
+        is_int(0, l->dynamic, "conv is not dynamic");
+        net_free(n);
+    }
+    char tmp[] = "/tmp/imc-130-XXXXXX";
+    if (!mkdtemp(tmp))
+        bail("mkdtemp failed");
+    /* an attention einsum: dynamic */
+    const char *att = "problem:\n  instance: {C: 64, M: 128, P: 128, G: 4}\n"
+                      "  name: BertSelfAttention\n";
+    const char *p = write_file(tmp, "att.yaml", att, strlen(att));
+    is_int(IMC_OK, cimloop_read_file(p, &n), "attention problem");
+    if (n) {
+        is_int(NET_OP_MATMUL, n->layers[0].op, "attention: matmul");
+        is_int(1, n->layers[0].dynamic, "attention: dynamic = 1");
+        net_free(n);
+    }
+    /* grouped plain problem: dwconv */
+    const char *dw = "problem:\n  instance: {C: 1, M: 1, R: 3, S: 3, P: 8, "
+                     "Q: 8, G: 32}\n";
+    p = write_file(tmp, "dw.yaml", dw, strlen(dw));
+    is_int(IMC_OK, cimloop_read_file(p, &n), "grouped plain problem");
+    if (n) {
+        is_int(NET_OP_DWCONV, n->layers[0].op, "G > 1 without name: dwconv");
+        net_free(n);
+    }
+    /* 100,000 nested brackets: refused at depth 33 at once (libyaml alone
+     * took 44 s on a 200 KB file of these) */
+    size_t depth = 100000;
+    char *deep = malloc(2 * depth + 32);
+    if (!deep)
+        bail("out of memory");
+    size_t len = (size_t)sprintf(deep, "problem:\n  notes: ");
+    memset(deep + len, '[', depth);
+    memset(deep + len + depth, ']', depth);
+    len += 2 * depth;
+    deep[len++] = '\n';
+    p = write_file(tmp, "deep.yaml", deep, len);
+    is_int(IMC_EINPUT, cimloop_read_file(p, &n), "deep nesting refused");
+    snprintf(want, sizeof want, "%s:2: YAML: nested deeper than 32 levels "
+             "(a problem file needs about 5)", p);
+    is_string(want, captured, "deep nesting message");
+    free(deep);
+    /* a file over the size limit */
+    size_t big = CIMLOOP_MAX_BYTES + 10;
+    char *text = malloc(big);
+    if (!text)
+        bail("out of memory");
+    memset(text, '#', big);
+    text[big - 1] = '\n';
+    p = write_file(tmp, "big.yaml", text, big);
+    is_int(IMC_EINPUT, cimloop_read_file(p, &n), "oversized file refused");
+    snprintf(want, sizeof want, "%s:1: larger than %d bytes (a layer's "
+             "problem file is a few kilobytes)", p, CIMLOOP_MAX_BYTES);
+    is_string(want, captured, "oversized file message");
+    free(text);
+    /* control bytes quoted from the input are escaped */
+    const char *ctl = "problem:\n  instance: {C: 3, M: \"8\\x01\\e\"}\n";
+    p = write_file(tmp, "ctl.yaml", ctl, strlen(ctl));
+    is_int(IMC_EINPUT, cimloop_read_file(p, &n), "control bytes refused");
+    snprintf(want, sizeof want, "%s:2: 'instance': M: got '8\\x01\\x1b', "
+             "expected an integer from 1 to 1099511627776", p);
+    is_string(want, captured, "control bytes escaped in the message");
+    const char *files[] = {"att.yaml", "dw.yaml", "deep.yaml", "big.yaml",
+                           "ctl.yaml"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", tmp, files[i]);
+        unlink(path);
+    }
+    rmdir(tmp);
     imc_err_set_handler(NULL);
 }
 
@@ -231,6 +335,7 @@ main(void)
     test_tiny("");
     test_tiny("//");
     test_errors();
+    test_single_and_limits();
     test_reference();
     return 0;
 }

@@ -14,7 +14,7 @@ set -eu
 LC_ALL=C
 export LC_ALL
 
-PACKAGES="snakemake libgsl-dev libcsv-dev libyaml-dev gnuplot-nox pkg-config"
+PACKAGES="snakemake libgsl-dev libcsv-dev libyaml-dev gnuplot-nox pkg-config protobuf-c-compiler libprotobuf-c-dev libonnx-dev libonnx-testdata"
 COMMANDS="make pkg-config gnuplot snakemake prove"
 case "${1:-}" in
 --ci)
@@ -48,6 +48,7 @@ check_libraries() {
     cat >"$dir/t.c" <<'EOF'
 #include <csv.h>
 #include <gsl/gsl_rng.h>
+#include <protobuf-c/protobuf-c.h>
 #include <yaml.h>
 int main(void)
 {
@@ -57,17 +58,22 @@ int main(void)
     csv_init(&p, 0);
     yaml_parser_initialize(&y);
     yaml_parser_delete(&y);
+    (void)protobuf_c_version();
     csv_free(&p);
     gsl_rng_free(r);
     return 0;
 }
 EOF
-    for h in gsl/gsl_rng.h csv.h yaml.h; do
+    # ONNX import: protoc-c generates the decoder from libonnx-dev's proto
+    command -v protoc-c >/dev/null 2>&1 || lack "protoc-c"
+    [ -f /usr/include/onnx/onnx.proto ] || lack "onnx.proto (libonnx-dev)"
+    for h in gsl/gsl_rng.h csv.h yaml.h protobuf-c/protobuf-c.h; do
         printf '#include <%s>\n' "$h" >"$dir/h.c"
         "$CC" -E "$dir/h.c" >/dev/null 2>&1 || lack "header $h"
     done
-    "$CC" -o "$dir/t" "$dir/t.c" -lgsl -lgslcblas -lcsv -lyaml -lm \
-        >/dev/null 2>&1 || lack "libraries (-lgsl -lgslcblas -lcsv -lyaml)"
+    "$CC" -o "$dir/t" "$dir/t.c" -lgsl -lgslcblas -lcsv -lyaml \
+        -lprotobuf-c -lm >/dev/null 2>&1 ||
+        lack "libraries (-lgsl -lgslcblas -lcsv -lyaml -lprotobuf-c)"
     rm -rf "$dir"
 }
 
