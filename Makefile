@@ -175,7 +175,8 @@ warnings:
 # inputs the workflow reads, so every test finds bin/ and t/ as usual.
 # Any sanitizer report aborts the program and fails its test.
 SAN_LINKS = Snakefile rules experiments workloads tools report
-# the toolkit's default reference_dir (README), for t/141's full check
+# the toolkit's default reference_dir (docs/reference-data.md §5), for
+# t/141's full check
 REFERENCE_DIR ?= ../shared/reference/cimloop
 sanitize: deps
 	$(MAKE) BUILD=build-san CFLAGS="$(CFLAGS) $(SANITIZE)" \
@@ -232,12 +233,19 @@ endif
 # environment (the toolkit's dependencies are Debian packages, tools/deps.sh);
 # any other lint fails the target.
 lint:
-	@$(SNAKEMAKE) --lint --configfile experiments/paper.yaml >lint.out 2>&1 || true
+	@$(SNAKEMAKE) --lint --configfile experiments/study.yaml >lint.out 2>&1 || true
 	@if grep '^ *\* ' lint.out | grep -v 'conda environment' >/dev/null; then \
 	    cat lint.out; rm -f lint.out; exit 1; fi; rm -f lint.out; echo "lint: ok"
 
+# reproduce: the whole study.  A run killed earlier leaves a lock and
+# incomplete files: unlock and rerun them.  Snakemake prints only its
+# progress; where everything landed comes last.
+STUDY ?= experiments/study.yaml
 reproduce: deps all
-	$(SNAKEMAKE) -c$(CORES) --configfile experiments/paper.yaml
+	@$(SNAKEMAKE) --unlock --configfile $(STUDY) >/dev/null 2>&1 || true
+	$(SNAKEMAKE) -c$(CORES) --scheduler greedy --rerun-incomplete \
+	    --quiet rules --configfile $(STUDY) --
+	@echo "reproduce: reports in paper/ (results.md is the index), figures in paper/figures/, every table under results/ (logs in results/logs/)"
 
 clean:
 	rm -f src/*.o src/*.d tools/*/*.o tools/*/*.d t/*.o t/*.d t/*.t \

@@ -1,59 +1,72 @@
-# imc-codesign workflow: P1's comparison of a joint IMC design with
-# workload-specific and largest-workload designs, from network descriptions
-# to paper/results.md.
+# imc-codesign workflow: the whole study of both papers, from network
+# descriptions to one report section per experiment.
 #
-#   snakemake -c4 --configfile experiments/paper.yaml   # the reproduction
-#   snakemake -c2 --configfile experiments/smoke.yaml   # seconds-long check
+#   make reproduce                                  # the study, into paper/
+#   snakemake -c2 --scheduler greedy --configfile experiments/smoke.yaml
+#                                                   # seconds-long check
 #
-# <name> is the experiment's `name`, <mode> a latency mode (reference,
-# physical), <target> a workload or `joint`, <sel> `best` (best of all
-# seeds) or `seed<N>` (that seed's replicate of the whole study).
+# A study file (experiments/study.yaml) lists experiment files
+# (experiments/<name>.yaml); each has a kind, whose rules are in
+# rules/<kind>.smk, and runs on named workload sets (experiments/sets.yaml).
 #
 # results/
-#   parse_net/<source>/<workload>.csv          layer tables (source: net, cimloop)
-#   ga_search/<name>/<mode>/<target>/seed<N>/  one search per target and seed:
-#       best.csv history.csv evaluated.csv     best design, per-generation trace, all designs
-#   pick_design/<name>/<mode>/<sel>/<target>.csv   the chosen design (one row)
-#   cost_eval/<name>/<mode>/<sel>/<target>.csv     that design on every workload
-#   compare_specific/<name>/<mode>/<sel>.csv       per workload: n, losses, gains
-#   compare_specific/<name>/<mode>/<sel>-long.csv  per workload and design
-#   summarise_seeds/<name>/<mode>.csv              best-of-seeds value, min/median/max over seeds
-#   collect_history/<name>/<mode>.csv              all convergence traces (plot input)
-#   logs/<rule>/...                                 stderr of every job
-#   benchmarks/<rule>/...                           time and memory of costly jobs
-# <paper_dir>/ (paper/ for the paper experiment)
-#   results.md                                     generated report (tools/make-results-md.sh)
-#   figures/fig-<figure>-<mode>.png                from tools/plots/fig-<figure>.gp
+#   parse_net/<source>/<workload>.csv           layer tables
+#   ga_search/<exp>/<run>/{best,history}.csv    searches (all seeds per job)
+#   sweep_space/<exp>/<run>/                    exact optima (and per workload)
+#   seq_search/<exp>/<run>/                     sequential searches
+#   compare_specific/, summarise/, budget_study/, convergence/, reductions/,
+#   aggregation/, sequential/, area/, chosen/   the statistics (C tools)
+#   breakdown/<exp>/<mode>.csv                  chosen designs by component
+#   layers/<exp>/<mode>/joint.csv               the joint design per layer
+#   map_workload/<exp>/<mode>/joint.csv         its mapping summary
+#   pareto/<exp>/<mode>/{front,chosen}.csv      exact front, chosen designs
+#   calibrate/<memory>/, validation/<memory>/   the cost model against CiMLoop
+#   report/<study>/experiments.csv              the index's data
+#   logs/<rule>/...                             stderr of every job
+#   benchmarks/<rule>/...                       time and memory of costly jobs
+# <paper_dir>/ (paper/ for the study named `study`)
+#   results.md                                  the index
+#   <exp>.md, validation.md                     one section per experiment
+#   figures/<exp>-<figure>[-<mode>].{png,svg}   tools/plots/<kind>-<figure>.gp
 #
-# Rerun one stage (here: the comparison under reference latency) and only
-# what it feeds:
-#   snakemake -c1 --forcerun compare_specific --configfile experiments/paper.yaml \
-#       -- results/compare_specific/paper/reference/best.csv
-# (`--` ends the option lists, which would otherwise swallow the target.)
-# `--forcerun <rule>` without a target reruns all of the rule's jobs and
-# everything downstream of them; `-n` first shows what would run.
+# Rerun one stage and what it feeds, e.g. the P1 comparison's joint search
+# under the reference latency model and the report section it feeds (`--`
+# ends the option lists, which would otherwise swallow the target; -n
+# first shows what would run):
+#   snakemake -c2 --scheduler greedy --configfile experiments/study.yaml \
+#       --forcerun results/ga_search/p1-core/reference/joint/best.csv \
+#       -- paper/p1-core.md
 
 
 include: "rules/common.smk"
 
 
-# ---- calibration and validation (the lead's: rules/calibrate.smk) --------
-# rules/calibrate.smk defines its rules and appends its final outputs to
-# CALIBRATE_TARGETS, only when have_reference() is true (the reference data
-# is optional).  Until it exists the workflow runs without it.
+# Calibration and validation: rules/calibrate.smk appends its final outputs
+# to CALIBRATE_TARGETS when the reference data exists and calibration is
+# enabled.
 CALIBRATE_TARGETS = []
-if os.path.exists(os.path.join(workflow.basedir, "rules/calibrate.smk")):
-
-    include: "rules/calibrate.smk"
 
 
+include: "rules/calibrate.smk"
+include: "rules/search.smk"
+include: "rules/comparison.smk"
+include: "rules/breakdown.smk"
+include: "rules/budget.smk"
+include: "rules/aggregation.smk"
+include: "rules/eavsga.smk"
+include: "rules/sequential.smk"
+include: "rules/edap.smk"
+include: "rules/nodes.smk"
+include: "rules/area.smk"
+include: "rules/report.smk"
+include: "rules/index.smk"
+
+
+# The reports and every CSV they are made from: after `rm -rf results`
+# the data is missing and the whole chain reruns, reports included.
 rule all:
     input:
         os.path.join(PAPER, "results.md"),
-        CALIBRATE_TARGETS if config["calibration"]["enabled"] else [],
-
-
-include: "rules/search.smk"
-include: "rules/sweep.smk"
-include: "rules/evaluate.smk"
-include: "rules/report.smk"
+        report_sections(),
+        report_data(),
+        CALIBRATE_TARGETS,

@@ -86,14 +86,18 @@ rule validate_model:
 rule plot_validation:
     input:
         predictions="results/validation/{memory}/predictions.csv",
+        common="tools/plots/common.gp",
         script="tools/plots/fig-validation.gp",
     output:
-        os.path.join(PAPER, "figures/fig-validation-{memory}-{metric}.png"),
+        png=os.path.join(PAPER,
+                         "figures/fig-validation-{memory}-{metric}.png"),
+        svg=os.path.join(PAPER,
+                         "figures/fig-validation-{memory}-{metric}.svg"),
     log:
         "results/logs/plot_validation/{memory}-{metric}.log",
     shell:
-        "gnuplot -c {input.script} {input.predictions} {output}"
-        " {wildcards.metric} 2> {log}"
+        "gnuplot -c {input.script} {input.predictions} {output.png}"
+        " {wildcards.metric} {output.svg} 2> {log}"
 
 
 # The accuracy targets (experiments/validation-targets.csv) on one memory's
@@ -116,11 +120,17 @@ rule check_targets:
 # The command that rebuilds paper/validation.md under this configuration,
 # as the report states it ('--' ends --configfile's list of files); a
 # configuration outside the checkout keeps the path it was given.
-VALIDATION_REGENERATE = "snakemake -c2{} -- {}".format(
-    "".join(" --configfile {}".format(
-        f if os.path.relpath(f).startswith("..") else os.path.relpath(f))
-        for f in workflow.configfiles),
-    os.path.join(PAPER, "validation.md"))
+# The command that rebuilds the page, the same however this run was started
+# (so a rerun writes the same bytes): the study file given, or the default
+# study's.
+VALIDATION_REGENERATE = ("snakemake -c2 --scheduler greedy --configfile {} "
+                         "-- {}".format(
+                             os.path.relpath(workflow.configfiles[0])
+                             if workflow.configfiles
+                             and not os.path.relpath(
+                                 workflow.configfiles[0]).startswith("..")
+                             else "experiments/study.yaml",
+                             os.path.join(PAPER, "validation.md")))
 
 
 # One memory's section of the report: report/validation.md.in filled from

@@ -199,8 +199,9 @@ enum { FIT_AREA, FIT_ENERGY };
 #define CALIB_GTOL 1e-10
 #define CALIB_FTOL 1e-12
 
-/* The reference's node (framework.md section 3): node exponents are free
- * only when rows off it exist; the top-10 check ranks designs at it. */
+/* The reference's node (docs/framework.md section 3, docs/cost-model.md
+ * section 2.2): node exponents are free only when rows off it exist; the
+ * top-10 check ranks designs at it. */
 #define CALIB_REF_NODE_NM 32
 
 /* Which fit a constant belongs to: area constants, and the low-voltage
@@ -283,8 +284,8 @@ residuals(const gsl_vector *x, void *p, gsl_vector *out)
         /* Energy: pseudo-Huber loss of scale CALIB_HUBER_LOG, as a
          * transformed residual whose square is the loss.  A few reference
          * rows sit 10-100x above any count model (the mapper's weight
-         * reload order, cimloop-model.md 7); with plain squares they would
-         * bias every other row upward. */
+         * reload order, docs/cost-model.md section 11.1); with plain
+         * squares they would bias every other row upward. */
         if (f->which == FIT_ENERGY) {
             double c = CALIB_HUBER_LOG, q = r / c;
             r = copysign(c * sqrt(2 * (sqrt(1 + q * q) - 1)), r);
@@ -549,7 +550,7 @@ summary_line(FILE *fp, const calib_data *d, const double *pred, int m, int w,
 }
 
 /* Most technology nodes the per-node summary lines cover: the reference
- * has 6 (7-45 nm, framework.md section 2). */
+ * has 6 (7-45 nm, docs/framework.md section 2.4). */
 #define CALIB_MAX_NODES 16
 
 int
@@ -585,7 +586,7 @@ calib_write_summary(FILE *fp, const calib_data *d, const double *pred)
 
 /* ------------------------------------------------------------ top 10 */
 
-/* The four workloads of P1's joint search (framework.md section 4): the
+/* The four workloads of P1's joint search (docs/framework.md section 4): the
  * top-10 check ranks designs by their joint score over these. */
 static const char *const p1_workloads[] = {"alexnet", "vgg16", "resnet18",
                                            "mobilenet_v3"};
@@ -650,8 +651,10 @@ calib_write_top10(FILE *fp, const calib_data *d, const double *pred)
             }
         fputs("memory,designs,ref_rank,model_rank,model_rank_pct\n", fp);
     }
-    /* GSL's stable index sort gives the order under each score; ties keep
-     * the designs' order in the file, so the ranks are deterministic */
+    /* GSL's index sort gives the order under each score.  It is a heapsort:
+     * deterministic (the same scores in the same order always give the
+     * same permutation, so the ranks are reproducible) but not stable, so
+     * designs with equal scores need not keep their order in the file */
     if (st == IMC_OK && n > 0) {
         gsl_sort_index(by_ref, ref, 1, n);
         gsl_sort_index(by_mod, mod, 1, n);

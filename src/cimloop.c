@@ -247,7 +247,7 @@ read_hist(yreader *y, problem *pr, int h)
             pr->hist[h][n] = v;
         n++;
     }
-    /* 2^k - 1 bins, k = 1..8 (cimloop-model.md section 3.4). */
+    /* 2^k - 1 bins, k = 1..8 (docs/reference-data.md section 3). */
     int k = 1;
     while (k <= 8 && n != ((size_t)1 << k) - 1)
         k++;

@@ -1,406 +1,343 @@
-/* compare.c: normalised scores, generalisation loss and joint-vs-largest
- * gain of P1 (framework.md section 6), from cost-eval outputs. */
+/* compare.c: P1's normalised scores, generalisation loss and
+ * joint-vs-largest gain from evaluation files (see compare.h). */
 #include "compare.h"
 #include "csvio.h"
-#include "design.h"
 #include "err.h"
+#include "summary.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char *const compare_role_names[COMPARE_NROLE] = {"specific", "largest",
                                                        "joint"};
 
-/* Two areas of one design agree to this relative tolerance: cost-eval writes
- * them with "%.10g", so one design printed twice gives identical text, and
- * anything beyond print rounding means two different chips. */
-#define COMPARE_AREA_RTOL 1e-9
+/* Files of a study: the specific searches in request order, then the
+ * largest workload's design and the joint design. */
+#define MAX_FILES (SEARCH_MAX_WORKLOADS + 2)
 
-/* ------------------------------------------------------------ table */
+/* One replicate: which run of each file. */
+typedef struct replicate {
+    char label[32];            /* "seed<N>", "best" (else the study's) */
+    size_t run[MAX_FILES];
+} replicate;
 
-compare_table *
-compare_alloc(void)
-{
-    compare_table *t = calloc(1, sizeof *t);
-    if (!t)
-        imc_fail(NULL, 0, "out of memory");
-    return t;
-}
-
-void
-compare_free(compare_table *t)
-{
-    if (!t)
-        return;
-    for (size_t i = 0; i < t->npaths; i++)
-        free(t->paths[i]);
-    free(t->paths);
-    free(t->rows);
-    free(t);
-}
-
-/* Keep a copy of path for the rows' `file` fields; NULL when out of
- * memory (reported). */
-static const char *
-keep_path(compare_table *t, const char *path)
-{
-    if (t->npaths == t->cappaths) {
-        size_t cap = t->cappaths ? 2 * t->cappaths : 8;
-        char **p = realloc(t->paths, cap * sizeof *p);
-        if (!p) {
-            imc_fail(path, 0, "out of memory");
-            return NULL;
-        }
-        t->paths = p;
-        t->cappaths = cap;
-    }
-    char *s = strdup(path);
-    if (!s) {
-        imc_fail(path, 0, "out of memory");
-        return NULL;
-    }
-    t->paths[t->npaths++] = s;
-    return s;
-}
-
-/* The row of workload, or NULL. */
-static compare_row *
-find_row(compare_table *t, const char *workload)
-{
-    for (size_t i = 0; i < t->n; i++)
-        if (strcmp(t->rows[i].workload, workload) == 0)
-            return &t->rows[i];
-    return NULL;
-}
-
-/* The row of workload, appended when new; NULL when out of memory. */
-static compare_row *
-get_row(compare_table *t, const char *workload)
-{
-    compare_row *r = find_row(t, workload);
-    if (r)
-        return r;
-    if (t->n == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 8;
-        compare_row *p = realloc(t->rows, cap * sizeof *p);
-        if (!p) {
-            imc_fail(NULL, 0, "out of memory");
-            return NULL;
-        }
-        t->rows = p;
-        t->cap = cap;
-    }
-    r = &t->rows[t->n++];
-    memset(r, 0, sizeof *r);
-    strcpy(r->workload, workload); /* length checked by the reader */
-    return r;
-}
-
-/* ------------------------------------------------------------ reading */
-
-/* One row of a cost file. */
-typedef struct entry {
-    char workload[NET_NAME_MAX];
-    compare_cost cost;
-} entry;
-
-/* Read every row of the cost file at path (its path copy is `file`) into a
- * malloc'd array the caller frees.  Checks each value, that no workload
- * appears twice and that all rows describe one design.  Returns IMC_OK or
- * IMC_EINPUT after reporting. */
-static int
-read_costs(const char *path, const char *file, entry **out, size_t *nout)
-{
-    *out = NULL;
-    *nout = 0;
-    csvio_reader *r = csvio_open(path);
-    if (!r)
-        return IMC_EINPUT;
-    int cw = csvio_require(r, "workload");
-    int ce = cw < 0 ? -1 : csvio_require(r, "energy_j");
-    int cl = ce < 0 ? -1 : csvio_require(r, "latency_s");
-    int ca = cl < 0 ? -1 : csvio_require(r, "area_mm2");
-    int cf = csvio_col(r, "fits");
-    int st = ca < 0 ? IMC_EINPUT : IMC_OK;
-    /* The design columns are optional; when present every row must carry
-     * the same design (a file of several designs is a pipeline mistake). */
-    design_cols dc;
-    int has_design = csvio_col(r, "memory") >= 0 && st == IMC_OK;
-    if (has_design)
-        st = design_find_cols(r, &dc);
-    design first;
-    memset(&first, 0, sizeof first);
-    entry *v = NULL;
-    size_t n = 0, cap = 0;
-    while (st == IMC_OK) {
-        int got = csvio_read(r);
-        if (got != IMC_OK) {
-            st = got == IMC_EOF ? IMC_OK : IMC_EINPUT;
-            break;
-        }
-        if (n == cap) {
-            cap = cap ? 2 * cap : 8;
-            entry *p = realloc(v, cap * sizeof *p);
-            if (!p) {
-                st = imc_fail(path, 0, "out of memory");
-                break;
-            }
-            v = p;
-        }
-        entry *e = &v[n];
-        memset(e, 0, sizeof *e);
-        const char *w = csvio_field(r, (size_t)cw);
-        if (w[0] == '\0' || strlen(w) >= NET_NAME_MAX) {
-            st = csvio_fail(r, "column 'workload': got '%s', expected a name "
-                            "of 1 to %d characters", w, NET_NAME_MAX - 1);
-            break;
-        }
-        strcpy(e->workload, w);
-        compare_cost *c = &e->cost;
-        c->present = 1;
-        c->file = file;
-        c->line = csvio_line(r);
-        c->fits = -1;
-        if ((st = csvio_get_positive(r, (size_t)ce, &c->energy_j)) ||
-            (st = csvio_get_positive(r, (size_t)cl, &c->latency_s)) ||
-            (st = csvio_get_positive(r, (size_t)ca, &c->area_mm2)))
-            break;
-        if (cf >= 0) {
-            long f;
-            if ((st = csvio_get_long(r, (size_t)cf, 0, 1, &f)))
-                break;
-            c->fits = (int)f;
-        }
-        for (size_t i = 0; i < n && st == IMC_OK; i++)
-            if (strcmp(v[i].workload, w) == 0)
-                st = csvio_fail(r, "workload '%s' appears twice (first at "
-                                "line %ld)", w, v[i].cost.line);
-        if (st)
-            break;
-        if (has_design) {
-            design d;
-            if ((st = design_parse(r, &dc, &d)))
-                break;
-            if (n == 0)
-                first = d;
-            else if (memcmp(&d, &first, sizeof d) != 0) {
-                st = csvio_fail(r, "design differs from line %ld: a file "
-                                "must hold one design", v[0].cost.line);
-                break;
-            }
-        }
-        if (n > 0 && fabs(c->area_mm2 - v[0].cost.area_mm2) >
-                         COMPARE_AREA_RTOL * v[0].cost.area_mm2) {
-            st = csvio_fail(r, "column 'area_mm2': got %.10g, but line %ld "
-                            "has %.10g: a file must hold one design",
-                            c->area_mm2, v[0].cost.line, v[0].cost.area_mm2);
-            break;
-        }
-        n++;
-    }
-    if (st == IMC_OK && n == 0)
-        st = imc_fail(csvio_path(r), 0, "no rows (expected one per "
-                                        "workload after the header)");
-    csvio_close(r);
-    if (st != IMC_OK) {
-        free(v);
-        return st;
-    }
-    *out = v;
-    *nout = n;
-    return IMC_OK;
-}
-
-/* ------------------------------------------------------------ adding */
-
-int
-compare_add_specific(compare_table *t, const char *path, const char *workload)
-{
-    const char *file = keep_path(t, path);
-    if (!file)
-        return IMC_EINPUT;
-    entry *v;
-    size_t n;
-    int st = read_costs(path, file, &v, &n);
-    if (st)
-        return st;
-    const entry *e = NULL;
-    if (!workload) {
-        if (n > 1)
-            st = imc_fail(file, 0, "%zu workloads in one file; name the "
-                          "target as --specific WORKLOAD=FILE", n);
-        else
-            e = &v[0];
-    } else {
-        for (size_t i = 0; i < n && !e; i++)
-            if (strcmp(v[i].workload, workload) == 0)
-                e = &v[i];
-        if (!e)
-            st = imc_fail(file, 0, "no row for workload '%s'", workload);
-    }
-    compare_row *r = e ? get_row(t, e->workload) : NULL;
-    if (e && !r)
-        st = IMC_EINPUT;
-    if (r && r->cost[COMPARE_SPECIFIC].present)
-        st = imc_fail(file, e->cost.line, "workload '%s' already has a "
-                      "specific design (from %s)", e->workload,
-                      r->cost[COMPARE_SPECIFIC].file);
-    else if (r)
-        r->cost[COMPARE_SPECIFIC] = e->cost;
-    free(v);
-    return st;
-}
-
-int
-compare_add_baseline(compare_table *t, compare_role role, const char *path)
-{
-    const char *file = keep_path(t, path);
-    if (!file)
-        return IMC_EINPUT;
-    t->role_path[role] = file;
-    entry *v;
-    size_t n;
-    int st = read_costs(path, file, &v, &n);
-    for (size_t i = 0; i < n && st == IMC_OK; i++) {
-        compare_row *r = get_row(t, v[i].workload);
-        if (!r)
-            st = IMC_EINPUT;
-        else if (r->cost[role].present)
-            st = imc_fail(file, v[i].cost.line, "workload '%s' already has "
-                          "a %s design (from %s)", v[i].workload,
-                          compare_role_names[role], r->cost[role].file);
-        else
-            r->cost[role] = v[i].cost;
-    }
-    free(v);
-    return st;
-}
+struct compare_study {
+    size_t nwork;
+    char workload[SEARCH_MAX_WORKLOADS][NET_NAME_MAX];
+    int aggregate;
+    search_objective objective;
+    char *label;               /* COMPARE_SELECT_ONLY's label */
+    size_t nfile;
+    runs_file *file[MAX_FILES];
+    size_t nrep;
+    replicate *rep;
+};
 
 /* ------------------------------------------------------------ metrics */
 
 void
 compare_metrics_compute(const double score[COMPARE_NROLE], compare_metrics *m)
 {
-    for (int k = 0; k < COMPARE_NROLE; k++) {
+    for (int k = 0; k < COMPARE_NROLE; k++)
         m->score[k] = score[k];
-        m->norm[k] = score[k] / score[COMPARE_SPECIFIC];
+    double ss = score[COMPARE_SPECIFIC], sl = score[COMPARE_LARGEST],
+           sj = score[COMPARE_JOINT];
+    /* Missing scores propagate: NaN arithmetic gives NaN, which is
+     * SUMMARY_MISSING and written as an empty field. */
+    m->n_largest = sl / ss;
+    m->n_joint = sj / ss;
+    m->loss_joint_pct = 100.0 * (m->n_joint - 1.0);
+    m->loss_largest_pct = 100.0 * (m->n_largest - 1.0);
+    /* The reference's gain is a difference of normalised scores, in
+     * units of the specific design's score; the relative gain is the
+     * usual meaning of "X % lower score" and needs no specific design. */
+    m->gain_diff_pct = 100.0 * (m->n_largest - m->n_joint);
+    m->gain_rel_pct = 100.0 * (1.0 - sj / sl);
+}
+
+/* ------------------------------------------------------------ reading */
+
+void
+compare_free(compare_study *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nfile; i++)
+        runs_free(c->file[i]);
+    free(c->label);
+    free(c->rep);
+    free(c);
+}
+
+/* The replicates of COMPARE_SELECT_REPLICATES: every seed of the first
+ * file that has seeds, ascending, which every other file with seeds must
+ * have too (and no more).  A file without a seed column holds one run (an
+ * exact optimum, say) that takes part in every replicate. */
+static int
+pair_seeds(compare_study *c)
+{
+    size_t s0 = c->nfile;
+    for (size_t i = 0; i < c->nfile; i++) {
+        const runs_file *f = c->file[i];
+        if (f->has_seed && s0 == c->nfile)
+            s0 = i;
+        if (!f->has_seed && f->nruns != 1)
+            return imc_fail(f->path, 1, "no seed column and %zu runs "
+                            "(a file without seeds takes part in every "
+                            "replicate as one run)", f->nruns);
     }
-    double nl = m->norm[COMPARE_LARGEST], nj = m->norm[COMPARE_JOINT];
-    m->loss_largest_pct = 100.0 * (nl - 1.0);
-    m->loss_joint_pct = 100.0 * (nj - 1.0);
-    /* The reference's gain: a difference of normalised scores, i.e. in
-     * units of the specific design's score.  P1's per-workload gains are
-     * compared with it and with the relative reduction below, which is the
-     * usual meaning of "X% lower score" and needs no specific design. */
-    m->gain_diff_pct = 100.0 * (nl - nj);
-    m->gain_rel_pct = 100.0 * (1.0 - nj / nl);
+    if (s0 == c->nfile)
+        return imc_fail(c->file[0]->path, 1, "no seed column in any file "
+                        "(replicates pair the runs of one seed)");
+    const runs_file *f0 = c->file[s0];
+    c->rep = calloc(f0->nruns, sizeof *c->rep);
+    if (!c->rep)
+        return imc_fail(NULL, 0, "out of memory");
+    /* Seeds ascending: an insertion sort of run indices (a file holds at
+     * most CLI_MAX_SEEDS runs, and in practice arrives sorted). */
+    for (size_t k = 0; k < f0->nruns; k++) {
+        size_t j = k;
+        while (j > 0 &&
+               f0->run[c->rep[j - 1].run[s0]].seed > f0->run[k].seed) {
+            c->rep[j].run[s0] = c->rep[j - 1].run[s0];
+            j--;
+        }
+        c->rep[j].run[s0] = k;
+    }
+    c->nrep = f0->nruns;
+    for (size_t k = 0; k < c->nrep; k++) {
+        replicate *r = &c->rep[k];
+        unsigned long seed = f0->run[r->run[s0]].seed;
+        snprintf(r->label, sizeof r->label, "seed%lu", seed);
+        for (size_t i = 0; i < c->nfile; i++) {
+            if (i == s0)
+                continue;
+            if (!c->file[i]->has_seed)
+                r->run[i] = 0;
+            else if (runs_find_seed(c->file[i], seed, &r->run[i]))
+                return imc_fail(c->file[i]->path, 1, "no run of seed %lu, "
+                                "which %s has (replicates need every seed "
+                                "in every file with seeds)", seed, f0->path);
+        }
+    }
+    for (size_t i = 0; i < c->nfile; i++) {
+        const runs_file *f = c->file[i];
+        size_t idx;
+        for (size_t k = 0; f->has_seed && i != s0 && k < f->nruns; k++)
+            if (runs_find_seed(f0, f->run[k].seed, &idx))
+                return imc_fail(f0->path, 1, "no run of seed %lu, which %s "
+                                "has (replicates need every seed in every "
+                                "file with seeds)", f->run[k].seed, f->path);
+    }
+    return IMC_OK;
+}
+
+/* The one replicate of the other selections. */
+static int
+pick_one(compare_study *c, const compare_request *q)
+{
+    static const runs_pick pick[] = {
+        [COMPARE_SELECT_ONLY] = RUNS_PICK_ONLY,
+        [COMPARE_SELECT_SEED] = RUNS_PICK_SEED,
+        [COMPARE_SELECT_BEST] = RUNS_PICK_BEST};
+    c->rep = calloc(1, sizeof *c->rep);
+    if (!c->rep)
+        return imc_fail(NULL, 0, "out of memory");
+    c->nrep = 1;
+    replicate *r = &c->rep[0];
+    if (q->select == COMPARE_SELECT_SEED)
+        snprintf(r->label, sizeof r->label, "seed%lu", q->seed);
+    else if (q->select == COMPARE_SELECT_BEST)
+        snprintf(r->label, sizeof r->label, "best");
+    for (size_t i = 0; i < c->nfile; i++) {
+        int st = runs_pick_run(c->file[i], pick[q->select], q->seed,
+                               &r->run[i]);
+        if (st)
+            return st;
+    }
+    return IMC_OK;
+}
+
+/* Every replicate's runs must have the rows the comparison reads: the
+ * specific design on its workload, the other two on every workload. */
+static int
+check_rows(const compare_study *c)
+{
+    static const char why_specific[] = "the specific design's search must "
+                                       "be evaluated on its workload";
+    static const char why_other[] = "the largest and the joint designs must "
+                                    "be evaluated on every workload; run "
+                                    "their searches with --report-on";
+    for (size_t k = 0; k < c->nrep; k++)
+        for (size_t i = 0; i < c->nfile; i++) {
+            const runs_file *f = c->file[i];
+            const runs_run *run = &f->run[c->rep[k].run[i]];
+            for (size_t w = 0; w < c->nwork; w++) {
+                if (i < c->nwork && w != i)
+                    continue;
+                if (!runs_find(f, run, c->workload[w]))
+                    return runs_fail_missing(f, run, c->workload[w],
+                                             i < c->nwork ? why_specific
+                                                          : why_other);
+            }
+        }
+    return IMC_OK;
 }
 
 int
-compare_finish(compare_table *t)
+compare_read(const compare_request *q, compare_study **out)
 {
-    if (t->n == 0)
-        return imc_fail(NULL, 0, "no workloads to compare");
-    for (size_t i = 0; i < t->n; i++) {
-        compare_row *r = &t->rows[i];
-        if (!r->cost[COMPARE_SPECIFIC].present) {
-            const compare_cost *c = r->cost[COMPARE_LARGEST].present
-                                        ? &r->cost[COMPARE_LARGEST]
-                                        : &r->cost[COMPARE_JOINT];
-            return imc_fail(c->file, c->line, "workload '%s' has no "
-                            "workload-specific design (give --specific "
-                            "%s=FILE)", r->workload, r->workload);
-        }
-        for (int k = COMPARE_LARGEST; k < COMPARE_NROLE; k++)
-            if (!r->cost[k].present) {
-                if (!t->role_path[k])
-                    return imc_fail(NULL, 0, "no %s design given",
-                                    compare_role_names[k]);
-                return imc_fail(t->role_path[k], 0, "no row for workload "
-                                "'%s' (the %s design must be evaluated on "
-                                "every workload)", r->workload,
-                                compare_role_names[k]);
-            }
-        double score[COMPARE_NROLE];
-        for (int k = 0; k < COMPARE_NROLE; k++) {
-            const compare_cost *c = &r->cost[k];
-            score[k] = c->energy_j * c->latency_s * c->area_mm2;
-            if (!(score[k] > 0) || !isfinite(score[k]))
-                return imc_fail(c->file, c->line, "score E*L*A = %g is not "
-                                "a positive finite number", score[k]);
-        }
-        compare_metrics_compute(score, &r->m);
+    *out = NULL;
+    if (q->nwork == 0 || q->nwork > SEARCH_MAX_WORKLOADS)
+        return imc_fail(NULL, 0, "got %zu workloads, expected 1 to %d",
+                        q->nwork, SEARCH_MAX_WORKLOADS);
+    compare_study *c = calloc(1, sizeof *c);
+    if (!c)
+        return imc_fail(NULL, 0, "out of memory");
+    c->nwork = q->nwork;
+    c->aggregate = q->aggregate;
+    c->objective = q->objective;
+    int st = IMC_OK;
+    if (q->select == COMPARE_SELECT_ONLY &&
+        !(c->label = strdup(q->label ? q->label : "single")))
+        st = imc_fail(NULL, 0, "out of memory");
+    for (size_t w = 0; w < q->nwork && !st; w++) {
+        if (!q->workload[w][0] || strlen(q->workload[w]) >= NET_NAME_MAX)
+            st = imc_fail(NULL, 0, "workload name '%s': expected 1 to %d "
+                          "characters", q->workload[w], NET_NAME_MAX - 1);
+        for (size_t v = 0; v < w && !st; v++)
+            if (strcmp(q->workload[v], q->workload[w]) == 0)
+                st = imc_fail(NULL, 0, "workload '%s' given twice",
+                              q->workload[w]);
+        if (!st)
+            strcpy(c->workload[w], q->workload[w]);
     }
+    const char *spec[MAX_FILES];
+    for (size_t w = 0; w < q->nwork; w++)
+        spec[w] = q->specific[w];
+    spec[q->nwork] = q->largest;
+    spec[q->nwork + 1] = q->joint;
+    for (size_t i = 0; i < q->nwork + 2 && !st; i++) {
+        st = runs_read(spec[i], &c->file[i]);
+        if (!st)
+            c->nfile++;
+    }
+    if (!st)
+        st = q->select == COMPARE_SELECT_REPLICATES ? pair_seeds(c)
+                                                    : pick_one(c, q);
+    if (!st)
+        st = check_rows(c);
+    if (st) {
+        compare_free(c);
+        return st;
+    }
+    *out = c;
     return IMC_OK;
 }
 
 /* ------------------------------------------------------------ writing */
 
+/* The run of file i in replicate r. */
+static const runs_run *
+run_of(const compare_study *c, const replicate *r, size_t i)
+{
+    return &c->file[i]->run[r->run[i]];
+}
+
+/* The three rows of workload w in replicate r (rows[role]). */
 static void
-put_fits(FILE *fp, int fits)
+rows_of(const compare_study *c, const replicate *r, size_t w,
+        const runs_row *rows[COMPARE_NROLE])
 {
-    if (fits >= 0)
-        fprintf(fp, "%d", fits);
+    const size_t file[COMPARE_NROLE] = {w, c->nwork, c->nwork + 1};
+    for (int k = 0; k < COMPARE_NROLE; k++)
+        rows[k] = runs_find(c->file[file[k]], run_of(c, r, file[k]),
+                            c->workload[w]);
 }
 
-int
-compare_write(FILE *fp, const compare_table *t)
+/* The aggregate row of replicate r. */
+static void
+write_aggregate(FILE *fp, const compare_study *c, const replicate *r,
+                const char *label)
 {
-    fputs("workload,score_specific,score_largest,score_joint,n_specific,"
-          "n_largest,n_joint,loss_largest_pct,loss_joint_pct,gain_diff_pct,"
-          "gain_rel_pct,fits_specific,fits_largest,fits_joint\n", fp);
-    for (size_t i = 0; i < t->n; i++) {
-        const compare_row *r = &t->rows[i];
-        const compare_metrics *m = &r->m;
-        csvio_put_string(fp, r->workload);
-        for (int k = 0; k < COMPARE_NROLE; k++) {
-            fputc(',', fp);
-            csvio_put_double(fp, m->score[k]);
-        }
-        for (int k = 0; k < COMPARE_NROLE; k++) {
-            fputc(',', fp);
-            csvio_put_double(fp, m->norm[k]);
-        }
-        const double pct[] = {m->loss_largest_pct, m->loss_joint_pct,
-                              m->gain_diff_pct, m->gain_rel_pct};
-        for (size_t k = 0; k < sizeof pct / sizeof pct[0]; k++) {
-            fputc(',', fp);
-            csvio_put_double(fp, pct[k]);
-        }
-        for (int k = 0; k < COMPARE_NROLE; k++) {
-            fputc(',', fp);
-            put_fits(fp, r->cost[k].fits);
-        }
-        fputc('\n', fp);
+    const char *w[SEARCH_MAX_WORKLOADS];
+    for (size_t i = 0; i < c->nwork; i++)
+        w[i] = c->workload[i];
+    double agg[COMPARE_NROLE] = {SUMMARY_MISSING, SUMMARY_MISSING,
+                                 SUMMARY_MISSING};
+    int ok[COMPARE_NROLE] = {0, 0, 0};
+    for (int k = COMPARE_LARGEST; k < COMPARE_NROLE; k++) {
+        size_t i = c->nwork + (size_t)(k - COMPARE_LARGEST);
+        /* check_rows made sure every row is there */
+        runs_aggregate(c->file[i], run_of(c, r, i), c->objective, w,
+                       c->nwork, &agg[k], &ok[k]);
     }
-    return IMC_OK;
+    csvio_put_string(fp, label);
+    fputs(",aggregate", fp);
+    const double v[] = {
+        SUMMARY_MISSING, agg[COMPARE_LARGEST], agg[COMPARE_JOINT],
+        SUMMARY_MISSING, SUMMARY_MISSING, SUMMARY_MISSING, SUMMARY_MISSING,
+        SUMMARY_MISSING,
+        100.0 * (1.0 - agg[COMPARE_JOINT] / agg[COMPARE_LARGEST])};
+    summary_put_list(fp, v, sizeof v / sizeof v[0]);
+    fprintf(fp, ",,%d,%d\n", ok[COMPARE_LARGEST], ok[COMPARE_JOINT]);
 }
 
 int
-compare_write_long(FILE *fp, const compare_table *t)
+compare_write(FILE *fp, const compare_study *c)
 {
-    fputs("workload,design,energy_j,latency_s,area_mm2,fits,score,"
-          "normalised\n", fp);
-    for (size_t i = 0; i < t->n; i++) {
-        const compare_row *r = &t->rows[i];
-        for (int k = 0; k < COMPARE_NROLE; k++) {
-            const compare_cost *c = &r->cost[k];
-            csvio_put_string(fp, r->workload);
-            fprintf(fp, ",%s,", compare_role_names[k]);
-            csvio_put_double(fp, c->energy_j);
+    fputs("selection,workload,score_specific,score_largest,score_joint,"
+          "n_largest,n_joint,loss_joint_pct,loss_largest_pct,gain_diff_pct,"
+          "gain_rel_pct,feasible_specific,feasible_largest,feasible_joint\n",
+          fp);
+    for (size_t k = 0; k < c->nrep; k++) {
+        const replicate *r = &c->rep[k];
+        const char *label = c->label ? c->label : r->label;
+        for (size_t w = 0; w < c->nwork; w++) {
+            const runs_row *rows[COMPARE_NROLE];
+            rows_of(c, r, w, rows);
+            double score[COMPARE_NROLE];
+            for (int i = 0; i < COMPARE_NROLE; i++)
+                score[i] = runs_row_score(rows[i]);
+            compare_metrics m;
+            compare_metrics_compute(score, &m);
+            csvio_put_string(fp, label);
             fputc(',', fp);
-            csvio_put_double(fp, c->latency_s);
-            fputc(',', fp);
-            csvio_put_double(fp, c->area_mm2);
-            fputc(',', fp);
-            put_fits(fp, c->fits);
-            fputc(',', fp);
-            csvio_put_double(fp, r->m.score[k]);
-            fputc(',', fp);
-            csvio_put_double(fp, r->m.norm[k]);
+            csvio_put_string(fp, c->workload[w]);
+            const double v[] = {m.score[0], m.score[1], m.score[2],
+                                m.n_largest, m.n_joint, m.loss_joint_pct,
+                                m.loss_largest_pct, m.gain_diff_pct,
+                                m.gain_rel_pct};
+            summary_put_list(fp, v, sizeof v / sizeof v[0]);
+            for (int i = 0; i < COMPARE_NROLE; i++)
+                fprintf(fp, ",%d", runs_row_usable_p(rows[i]));
             fputc('\n', fp);
         }
+        if (c->aggregate)
+            write_aggregate(fp, c, r, label);
     }
     return IMC_OK;
+}
+
+size_t
+compare_nreplicates(const compare_study *c)
+{
+    return c->nrep;
+}
+
+size_t
+compare_ninfeasible(const compare_study *c)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < c->nrep; k++) {
+        int bad = 0;
+        for (size_t w = 0; w < c->nwork && !bad; w++) {
+            const runs_row *rows[COMPARE_NROLE];
+            rows_of(c, &c->rep[k], w, rows);
+            for (int i = 0; i < COMPARE_NROLE; i++)
+                bad |= !runs_row_usable_p(rows[i]);
+        }
+        n += bad;
+    }
+    return n;
 }

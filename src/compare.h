@@ -1,23 +1,24 @@
-/* compare.h: workload-specific, largest-workload and joint designs compared.
+/* compare.h: workload-specific, largest-workload and joint designs compared
+ * (P1's generalisation loss and joint-vs-largest gain).
  *
- * P1 judges a joint design against two baselines (framework.md section 6):
- * the workload-specific design of each workload w (the best design of a
- * search for w alone) and the largest-workload design (the design found for
- * the largest workload, VGG16, used for every workload).  Every design is
- * scored on every workload by score = E_w * L_w * A, and scores are
- * normalised by the specific design's: n_d(w) = score_d(w) / score_spec(w).
+ * P1 judges a joint design against two baselines (docs/framework.md
+ * sections 6.1-6.2): the workload-specific design of each workload w (the best
+ * design of a search for w alone) and the largest-workload design (the
+ * design found for the largest workload, used for every workload).  Each
+ * design d is scored on each workload by score_d(w) = E_w L_w A, and
+ *   n_largest = score_largest / score_specific
+ *   n_joint   = score_joint / score_specific
+ *   loss_joint_pct   = 100 (n_joint - 1)      (generalisation loss)
+ *   loss_largest_pct = 100 (n_largest - 1)
+ *   gain_diff_pct    = 100 (n_largest - n_joint)  (the reference's gain)
+ *   gain_rel_pct     = 100 (1 - n_joint / n_largest)
+ *                    = 100 (1 - score_joint / score_largest)
+ * A metric is missing when a design it needs has no feasible row for w
+ * (gain_rel_pct needs no specific design).  docs/statistics.md has the
+ * definitions and the choice of runs.
  *
- * A compare_table owns one array of compare_row values (one per workload,
- * no pointers to free inside a row) and a copy of every input path, which the
- * rows' `file` fields point into.  compare_free() releases all of it; callers
- * never free rows or paths.
- *
- * Use: compare_alloc(); compare_add_specific() once per workload;
- * compare_add_baseline() for the largest and the joint design;
- * compare_finish() to check completeness and fill the metrics; then
- * compare_write() or compare_write_long().  Input files are cost-eval
- * outputs: columns workload, energy_j, latency_s, area_mm2, optionally fits
- * and the design columns of design.h; other columns are ignored.
+ * A compare_study owns the evaluation files it read (runs.h) and the
+ * replicates chosen from them; compare_free releases everything.
  */
 #ifndef IMC_COMPARE_H
 #define IMC_COMPARE_H
@@ -25,7 +26,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "net.h"
+#include "runs.h"
+#include "search.h"
 
 typedef enum {
     COMPARE_SPECIFIC, /* the workload's own design */
@@ -34,83 +36,69 @@ typedef enum {
     COMPARE_NROLE
 } compare_role;
 
-/* "specific", "largest", "joint": the role names used in the output. */
+/* "specific", "largest", "joint". */
 extern const char *const compare_role_names[COMPARE_NROLE];
-
-/* One design's cost on one workload, and where it was read. */
-typedef struct compare_cost {
-    int present;        /* 1 once a row was read for this role */
-    double energy_j;    /* per inference, J */
-    double latency_s;   /* per inference, s */
-    double area_mm2;    /* chip area, mm^2 */
-    int fits;           /* 1 fits, 0 does not, -1 unknown (no fits column) */
-    const char *file;   /* input path (owned by the table) */
-    long line;          /* line of the row in file */
-} compare_cost;
 
 /* What is derived from the three scores of one workload. */
 typedef struct compare_metrics {
-    double score[COMPARE_NROLE]; /* E * L * A, J s mm^2 */
-    double norm[COMPARE_NROLE];  /* score / score[COMPARE_SPECIFIC] */
-    double loss_largest_pct;     /* 100 (n_largest - 1) */
-    double loss_joint_pct;       /* 100 (n_joint - 1): generalisation loss */
-    double gain_diff_pct;        /* 100 (n_largest - n_joint): reference's */
-    double gain_rel_pct;         /* 100 (1 - n_joint / n_largest) */
+    double score[COMPARE_NROLE]; /* E * L * A, J s mm2 (maybe missing) */
+    double n_largest, n_joint;   /* normalised by the specific score */
+    double loss_joint_pct, loss_largest_pct;
+    double gain_diff_pct, gain_rel_pct;
 } compare_metrics;
 
-typedef struct compare_row {
-    char workload[NET_NAME_MAX];
-    compare_cost cost[COMPARE_NROLE];
-    compare_metrics m;           /* valid after compare_finish() */
-} compare_row;
-
-typedef struct compare_table {
-    size_t n, cap;
-    compare_row *rows;           /* in the order workloads first appear */
-    size_t npaths, cappaths;
-    char **paths;                /* copies of every input path */
-    const char *role_path[COMPARE_NROLE]; /* last file given per baseline */
-} compare_table;
-
-/* Allocate an empty table; NULL (reported) when out of memory. */
-compare_table *compare_alloc(void);
-
-/* Free the table, its rows and its path copies; NULL is a no-op. */
-void compare_free(compare_table *t);
-
-/* Compute the metrics from the three scores (all > 0).  Pure arithmetic:
- * the gain is given both as the reference computes it (difference of the
- * normalised scores) and as a relative reduction of the score. */
+/* Fill *m from the three scores (each > 0 or SUMMARY_MISSING); a metric
+ * is SUMMARY_MISSING when a score it needs is. */
 void compare_metrics_compute(const double score[COMPARE_NROLE],
                              compare_metrics *m);
 
-/* Read the cost-eval output at path and take the row for workload as that
- * workload's specific design.  When workload is NULL the file must hold
- * exactly one workload, which is then the target.  Rows for other workloads
- * are checked but ignored.  Returns IMC_OK, or IMC_EINPUT after reporting
- * "file:line: what is wrong" (bad row, duplicate workload, rows of more than
- * one design, no row for workload, a second specific design for it). */
-int compare_add_specific(compare_table *t, const char *path,
-                         const char *workload);
+/* Which runs make up a replicate. */
+typedef enum {
+    COMPARE_SELECT_ONLY,       /* each file holds one run */
+    COMPARE_SELECT_REPLICATES, /* one replicate per seed, seed s of all */
+    COMPARE_SELECT_SEED,       /* the runs of one seed */
+    COMPARE_SELECT_BEST        /* each file's best run (runs_best) */
+} compare_select;
 
-/* Read the cost-eval output at path as the COMPARE_LARGEST or COMPARE_JOINT
- * design on every workload it lists.  Returns IMC_OK or IMC_EINPUT after
- * reporting (as compare_add_specific, or a workload that already has a
- * design in this role). */
-int compare_add_baseline(compare_table *t, compare_role role,
-                         const char *path);
+/* What to compare. */
+typedef struct compare_request {
+    size_t nwork;                              /* 1..SEARCH_MAX_WORKLOADS */
+    const char *workload[SEARCH_MAX_WORKLOADS];/* in report order */
+    const char *specific[SEARCH_MAX_WORKLOADS];/* specs of their searches */
+    const char *largest;                       /* spec of the baseline */
+    const char *joint;                         /* spec of the joint search */
+    compare_select select;
+    unsigned long seed;                        /* COMPARE_SELECT_SEED */
+    const char *label;                         /* COMPARE_SELECT_ONLY */
+    int aggregate;                             /* add the aggregate rows */
+    search_objective objective;                /* of the aggregate rows */
+} compare_request;
 
-/* Check that every workload has all three designs and that some workload
- * exists, then compute each row's metrics.  Returns IMC_OK or IMC_EINPUT
- * after reporting the first gap at the file:line that names the workload. */
-int compare_finish(compare_table *t);
+typedef struct compare_study compare_study;
 
-/* Write one row per workload: the scores, normalised scores, losses, both
- * gains and the fits flags (empty when unknown).  Returns IMC_OK. */
-int compare_write(FILE *fp, const compare_table *t);
+/* Read every file of q and choose the replicates.  Returns IMC_OK with
+ * *out set, or IMC_EINPUT after reporting (a bad file, a workload twice,
+ * a seed missing from a file, a run with no row for a workload it must
+ * be evaluated on, more than one run where one is expected). */
+int compare_read(const compare_request *q, compare_study **out);
 
-/* Write one row per (workload, design role): energy, latency, area, fits,
- * score and normalised score.  Returns IMC_OK. */
-int compare_write_long(FILE *fp, const compare_table *t);
+/* Release a study; NULL is a no-op. */
+void compare_free(compare_study *c);
+
+/* Write the header and, per replicate (in seed order) and workload (in
+ * request order), one row
+ *   selection,workload,score_specific,score_largest,score_joint,
+ *   n_largest,n_joint,loss_joint_pct,loss_largest_pct,gain_diff_pct,
+ *   gain_rel_pct,feasible_specific,feasible_largest,feasible_joint
+ * then, with q->aggregate, a row of workload "aggregate" holding the
+ * objective value of the largest and the joint designs over all the
+ * workloads (score_largest, score_joint), their gain_rel_pct and
+ * feasibility, the other fields empty.  Returns IMC_OK. */
+int compare_write(FILE *fp, const compare_study *c);
+
+/* Replicates in the study, and how many have a role without a feasible
+ * design on some workload (for the tool's warning). */
+size_t compare_nreplicates(const compare_study *c);
+size_t compare_ninfeasible(const compare_study *c);
 
 #endif

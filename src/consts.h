@@ -30,9 +30,9 @@ extern const double consts_glb_depths[CONSTS_NGLB];
  *   files or docs/cost-model.md give for the constant, so a unit slip (pJ
  *   written for fJ) or a lost exponent is caught;
  * - exponents lie in [0, 10]: the steepest published dependence is the
- *   SRAM weight write's ~V^4.7 (docs/cost-model.md, low-voltage section);
- * - thresholds lie in [0, 2] V (supplies are 0.45-1.1 V, framework.md
- *   section 2), their change per doubling of node in [-1, 1] V;
+ *   SRAM weight write's ~V^4.7 (docs/cost-model.md sections 5.3, 13.3);
+ * - thresholds lie in [0, 2] V (supplies are 0.45-1.1 V, docs/framework.md
+ *   section 2.4), their change per doubling of node in [-1, 1] V;
  * - factors (multipliers, reload counts) in [0, 1000]. */
 #define CONSTS_BAND_E_FJ {0, 0, 1e6}     /* per action, fJ (/V^2); <= 982 */
 #define CONSTS_BAND_E_WRITE {0, 0, 1e7}  /* SRAM write, fJ/V^2; 6307 */
@@ -46,7 +46,7 @@ extern const double consts_glb_depths[CONSTS_NGLB];
 #define CONSTS_BAND_FACTOR {0, 0, 1000}
 #define CONSTS_BAND_THRESHOLD {0, 0, 2}  /* V */
 #define CONSTS_BAND_SLOPE {-1, 0, 1}     /* V per doubling of node */
-/* 8-bit temporal inputs take 255 pulses (framework.md section 3) */
+/* 8-bit temporal inputs take 255 pulses (docs/cost-model.md section 2.2) */
 #define CONSTS_BAND_PULSES {1, 0, 1e6}
 /* GB/s, divided by: LPDDR4 gives 12.8 */
 #define CONSTS_BAND_BANDWIDTH {0, 1, 1e6}

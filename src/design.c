@@ -101,10 +101,10 @@ design_param_from_name(const char *s, int *k)
  * bands that only refuse meaningless values; the calibrated range is the
  * narrow one (design_range). */
 const design_limit design_limits[DESIGN_NPARAM] = {
-    /* the reference searches 0.45-1.1 V (framework.md section 2); no CMOS
-     * periphery at these nodes runs above 5 V */
+    /* the reference searches 0.45-1.1 V (docs/framework.md section 2.4); no
+     * CMOS periphery at these nodes runs above 5 V */
     [DESIGN_VOLTAGE] = {0, 5, 1, 0, "V"},
-    /* weights are 8-bit (framework.md section 3): more bits per cell
+    /* weights are 8-bit (docs/cost-model.md section 2.2): more bits per cell
      * would hold nothing */
     [DESIGN_BPC] = {1, 8, 0, 1, ""},
     /* a clock slower than 1 ms (1e6 ns) is no accelerator */
@@ -191,7 +191,8 @@ design_table_cols(size_t offset, table_col cols[DESIGN_NCOLS])
                           .parse = parse_memory};
     for (int k = 0; k < DESIGN_NPARAM; k++)
         cols[1 + k] = param_col(k, offset + at[k]);
-    /* the reference fixes the node at 32 nm (framework.md section 3) */
+    /* the reference fixes the node at 32 nm (docs/framework.md section 3,
+     * docs/cost-model.md section 2.2) */
     cols[1 + DESIGN_TECH].optional = 1;
     cols[1 + DESIGN_TECH].def = 32;
 }

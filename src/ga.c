@@ -20,7 +20,7 @@
  * at most 100 rounds. */
 const ga_params ga_params_p1 = {1.0, 3.0, 0.5, 0.5, 1.0, 3.0, 0.0, 100};
 
-/* P2's phase table (framework.md section 5). */
+/* P2's phase table (docs/framework.md section 5.2). */
 const ga_params ga_params_p2[GA_P2_PHASES] = {
     {1.0, 3.0, 0.5, 0.5, 1.0, 3.0, 0.0, 100},
     {0.9, 7.0, 0.5, 0.5, 0.5, 7.0, 0.0, 100},

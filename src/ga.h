@@ -17,7 +17,7 @@
  * mutation, binary tournament on (violation, then score), elitist
  * (mu + lambda) survival sorted by (violation, score), and elimination of
  * offspring that duplicate a population member or each other
- * (framework.md section 5).  Both objectives are minimised; violation 0
+ * (docs/framework.md section 5.1).  Both objectives are minimised; violation 0
  * means feasible.
  *
  * Randomness comes only from the gsl_rng given to ga_set (the caller owns
@@ -49,13 +49,13 @@ typedef struct ga_params {
                             non-duplicates before giving up (pymoo: 100) */
 } ga_params;
 
-/* P1's operators (framework.md section 5): SBX probability 1.0, eta 3;
+/* P1's operators (docs/framework.md section 5.1): SBX probability 1.0, eta 3;
  * mutation probability 1.0, eta 3, per gene 1/n; pymoo's SBX defaults of
  * 0.5 for the per-gene crossover and swap probabilities. */
 extern const ga_params ga_params_p1;
 
-/* P2's four phases (framework.md section 5, "optimised EA"): exploration,
- * transition, convergence, fine tuning. */
+/* P2's four phases (docs/framework.md section 5.2, "optimised EA"):
+ * exploration, transition, convergence, fine tuning. */
 #define GA_P2_PHASES 4
 extern const ga_params ga_params_p2[GA_P2_PHASES];
 extern const char *const ga_p2_phase_names[GA_P2_PHASES];

@@ -622,8 +622,9 @@ map_reference_factors(const design *d, const net_layer *l, map_ref *m,
 
 /* Fill *m with the crossbars a faithful weight-stationary mapper needs for
  * one copy of layer l's weights on design d's rows x cols arrays: an 8-bit
- * weight takes ceil(8/b) cells along a row (docs/framework.md section 3), each
- * group's C*R*S x M*cells matrix is cut into row and column tiles, and
+ * weight takes ceil(8/b) cells along a row (docs/cost-model.md section
+ * 3.2), each group's C*R*S x M*cells matrix is cut into row and column
+ * tiles, and
  * small groups (depthwise: C = M = 1) share a crossbar block-diagonally.
  * The block-diagonal packing applies to any layer with groups > 1 whose
  * one group fits a crossbar; a group larger than a crossbar gets its own

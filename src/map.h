@@ -34,7 +34,7 @@ enum { MAP_C, MAP_M, MAP_R, MAP_S, MAP_P, MAP_Q, MAP_G, MAP_N, MAP_Y,
 enum { MAP_ROW, MAP_COL, MAP_MACRO, MAP_TILE, MAP_GROUP, MAP_NLEVELS };
 
 #define MAP_WEIGHT_BITS 8   /* weights, inputs and outputs are 8-bit
-                               (docs/framework.md section 3) */
+                               (docs/cost-model.md section 2.2) */
 
 typedef struct map_ref {
     long residual[MAP_NDIMS];  /* temporal remainder per dim after all levels */
@@ -43,8 +43,8 @@ typedef struct map_ref {
     long macros_used;          /* product of macro, tile, group factors
                                   (saturated at LONG_MAX) */
     long p_spatial;            /* P factor spread over macros (replicas) */
-    double cycles;             /* latency in global cycles (cost-model.md
-                                  section 6.1) */
+    double cycles;             /* latency in global cycles
+                                  (docs/cost-model.md section 6.1) */
     int valid;                 /* RRAM: every weight residual is 1 */
 } map_ref;
 

@@ -20,6 +20,7 @@ typedef struct run {
 /* The columns a pick reads: seed (optional), the design, the ranking. */
 typedef struct cols {
     int seed, score, violation, feasible;
+    int in_obj;                     /* in_objective, or -1 */
     int design[DESIGN_NPARAM + 1];  /* memory, then the parameters */
     size_t ndesign;
 } colset;
@@ -33,6 +34,7 @@ find_cols(const csvtab *t, colset *c)
         if ((*dst[i] = csvtab_col(t, rank[i])) < 0)
             return imc_fail(t->path, 1, "missing column '%s'", rank[i]);
     c->seed = csvtab_col(t, "seed");
+    c->in_obj = csvtab_col(t, "in_objective");
     c->ndesign = 0;
     /* the design columns in file order; tech_nm is optional (design.h) */
     int want[DESIGN_NPARAM + 1];
@@ -97,7 +99,11 @@ same_run(const csvtab *t, const colset *c, const run *r, size_t row)
         check[n++] = c->design[i];
     check[n++] = c->score;
     check[n++] = c->violation;
-    check[n++] = c->feasible;
+    /* with an in_objective column, a row's feasible is its own workload's
+     * (ga-search --report-on, a sweep's per-workload rows): the run's is
+     * taken from its own workloads' rows (run_feasible) */
+    if (c->in_obj < 0)
+        check[n++] = c->feasible;
     for (size_t i = 0; i < n; i++) {
         const char *a = csvtab_field(t, r->first, (size_t)check[i]);
         const char *b = csvtab_field(t, row, (size_t)check[i]);
@@ -116,6 +122,20 @@ same_run(const csvtab *t, const colset *c, const run *r, size_t row)
                         t->lines[r->first]);
     }
     return IMC_OK;
+}
+
+/* The run's feasibility from its rows order[start..end): with an
+ * in_objective column, every own-workload row must say feasible = 1. */
+static void
+run_feasible(const csvtab *t, const colset *c, const size_t *order, run *r)
+{
+    if (c->in_obj < 0)
+        return;
+    r->feasible = 1;
+    for (size_t i = r->start; i < r->end; i++)
+        if (strcmp(csvtab_field(t, order[i], (size_t)c->in_obj), "1") == 0 &&
+            strcmp(csvtab_field(t, order[i], (size_t)c->feasible), "1") != 0)
+            r->feasible = 0;
 }
 
 /* A row's place in the order by seed, then line. */
@@ -167,6 +187,8 @@ group_runs(const csvtab *t, const colset *c, size_t *order, run **runs,
         free(v);
         return st;
     }
+    for (size_t i = 0; i < n; i++)
+        run_feasible(t, c, order, &v[i]);
     *runs = v;
     *nruns = n;
     return IMC_OK;

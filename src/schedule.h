@@ -1,5 +1,5 @@
 /* schedule.h: how a GA run is staged: P1's single run and P2's four
- * phases with restarts (docs/framework.md, search algorithms), and the
+ * phases with restarts (docs/framework.md sections 5.1-5.2), and the
  * budget that may cut a run short.
  *
  * A schedule_opts is a plain value (no heap data).  The functions here
@@ -46,8 +46,9 @@ typedef struct schedule_opts {
                                       hits) */
 } schedule_opts;
 
-/* The defaults of docs/framework.md: P1 70 x 20; P2 70 x 10 per phase from
- * 1000 random feasible designs thinned to 500; no evaluation budget. */
+/* The defaults of docs/framework.md sections 5.1-5.2: P1 70 x 20; P2 70 x 10
+ * per phase from 1000 random feasible designs thinned to 500; no evaluation
+ * budget. */
 void schedule_defaults(schedule_opts *o, schedule_kind kind);
 
 /* Look up "p1" or "p2-phases": IMC_OK, or IMC_EINPUT (not reported). */

@@ -6,7 +6,7 @@
  * search_problem_free), an objective (how per-workload energies and
  * latencies combine), the area constraint and the latency mode.
  *
- * Objective (framework.md section 1), with E_w, L_w the energy (J) and
+ * Objective (docs/framework.md section 1.1), with E_w, L_w the energy (J) and
  * latency (s) per inference of workload w and A the chip area (mm2):
  *   single: E * L * A                      (exactly one workload)
  *   joint:  max_w E_w * max_w L_w * A      (P1's joint score)

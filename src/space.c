@@ -134,7 +134,7 @@ space_end(const csvio_reader *r, void *ctx)
     if (!c->mem_line)
         return csvio_fail(r, "missing parameter 'memory'");
     /* tech_nm may be omitted: the reference fixes the node at 32 nm
-     * (framework.md section 3). */
+     * (docs/framework.md section 3, docs/cost-model.md section 2.2). */
     if (!c->line[DESIGN_TECH]) {
         c->s.nvalues[DESIGN_TECH] = 1;
         c->s.values[DESIGN_TECH][0] = 32;

@@ -551,7 +551,7 @@ sweep_config_init(sweep_config *c, const cost_model *m, const space *s,
     c->nnets = nn;
     c->mode = COST_LATENCY_REFERENCE;
     c->nlimits = 1;
-    /* the reference's constraint, 8 cm^2 (framework.md section 1) */
+    /* the reference's constraint, 8 cm^2 (docs/framework.md section 1.2) */
     c->area_max_mm2[0] = 800;
     c->by = -1;
     c->pareto_max = SWEEP_PARETO_MAX;
@@ -940,7 +940,10 @@ sweep_write(FILE *fp, const sweep_result *r)
     fputs("area_max_mm2,target,objective,feasible,score,area_mm2,"
           "min_area_mm2,", fp);
     design_write_header(fp);
-    fputs(r->c.by >= 0 ? ",by_value\n" : "\n", fp);
+    fputs(r->c.by >= 0 ? ",by_value" : "", fp);
+    /* with a node table, the optimum's cost: area x its node's factor
+     * (mm2 at 32 nm prices), the quantity el_cost and ela_cost weigh */
+    fputs(r->c.nodes ? ",cost_mm2\n" : "\n", fp);
     for (size_t g = 0; g < r->ngroups; g++)
         for (size_t li = 0; li < r->nlim; li++)
             for (size_t t = 0; t < r->ntargets; t++) {
@@ -962,6 +965,13 @@ sweep_write(FILE *fp, const sweep_result *r)
                 else
                     put_no_design(fp);
                 put_by_value(fp, r, g);
+                if (r->c.nodes) {
+                    fputc(',', fp);
+                    if (b->found)
+                        csvio_put_double(fp, b->area_mm2 *
+                                         nodes_cost_factor(r->c.nodes,
+                                                           &b->d));
+                }
                 fputc('\n', fp);
             }
     return ferror(fp) ? IMC_EINPUT : IMC_OK;

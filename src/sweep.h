@@ -144,8 +144,9 @@ typedef struct sweep_config {
 } sweep_config;
 
 /* Defaults for sweeping space s with model m over nets[0..nn-1]: limit
- * 800 mm2 (framework.md section 1), no --by, no nodes, no top-K, no front
- * (pareto_max SWEEP_PARETO_MAX), pruning on, 1 thread, the whole space. */
+ * 800 mm2 (docs/framework.md section 1.2), no --by, no nodes, no top-K, no
+ * front (pareto_max SWEEP_PARETO_MAX), pruning on, 1 thread, the whole
+ * space. */
 void sweep_config_init(sweep_config *c, const cost_model *m, const space *s,
                        net *const *nets, size_t nn);
 

@@ -13,14 +13,23 @@
 
 /* ------------------------------------------------------------ structures */
 
-typedef enum { REF_FIELD, REF_COUNT, REF_TEXT } ref_kind;
+struct template_data;
+static int find_text(const struct template_data *d, const char *alias);
+
+typedef enum {
+    REF_FIELD, REF_COUNT, REF_TEXT, REF_MAX, REF_MIN, REF_ARGMAX, REF_ARGMIN
+} ref_kind;
 
 /* What a tag reads: a field of the one selected row, the number of
- * selected rows, or a text alias. */
+ * selected rows, a text alias, or the extreme of a column over the
+ * selected rows (max:/min:) or another column of that extreme row
+ * (argmax:/argmin:, the column after the selector). */
 typedef struct ref {
     ref_kind kind;
     char *alias;
-    char *col;         /* REF_FIELD */
+    char *col;         /* REF_FIELD and the extremes */
+    char *key;         /* REF_ARGMAX/REF_ARGMIN: the column printed */
+    int key_index;     /* bound: column of key */
     csvtab_sel sel;    /* n = 0 without a selector */
     char *sel_text;    /* the selector as written, "[...]", or NULL */
     int tab;           /* bound: index of the alias in template_data */
@@ -63,6 +72,8 @@ typedef struct node {
     char *text;        /* NODE_TEXT: the text; NODE_IF: the right side */
     size_t len;
     ref r;             /* VALUE, PATH (alias), TABLE (file), IF (left side) */
+    ref r2;            /* IF: a right side that is a term (has_r2) */
+    int has_r2;
     fmt f;             /* VALUE */
     cell *cells;       /* TABLE */
     size_t ncells;
@@ -104,6 +115,7 @@ static const char FMT_HELP[] =
 static void
 ref_clear(ref *r)
 {
+    free(r->key);
     free(r->alias);
     free(r->col);
     free(r->sel_text);
@@ -124,6 +136,7 @@ node_clear(node *n)
 {
     free(n->text);
     ref_clear(&n->r);
+    ref_clear(&n->r2);
     fmt_clear(&n->f);
     for (size_t i = 0; i < n->ncells; i++) {
         ref_clear(&n->cells[i].r);
@@ -326,13 +339,26 @@ parse_ref(parser *p, const char *s, size_t n, const char *stops,
         r->kind = s[0] == '#' ? REF_COUNT : REF_TEXT;
         i = 1;
     }
+    /* max:/min:/argmax:/argmin: over the selected rows */
+    static const struct { const char *word; ref_kind kind; } ext[] = {
+        {"max:", REF_MAX}, {"min:", REF_MIN}, {"argmax:", REF_ARGMAX},
+        {"argmin:", REF_ARGMIN}};
+    for (size_t k = 0; !file_only && i == 0 && k < 4; k++) {
+        size_t m = strlen(ext[k].word);
+        if (n > m && memcmp(s, ext[k].word, m) == 0) {
+            r->kind = ext[k].kind;
+            i = m;
+        }
+    }
     if (parse_alias(p, s, n, &i, r) != IMC_OK)
         return IMC_EINPUT;
-    if (r->kind == REF_FIELD) {
+    if (r->kind != REF_COUNT && r->kind != REF_TEXT) {
         if (i >= n || s[i] != '.')
             return PFAIL(p, "'%.*s': expected ALIAS.COLUMN", (int)n, s);
         size_t c = ++i;
-        while (i < n && s[i] != '[' && !strchr(stops, s[i]))
+        int arg = r->kind == REF_ARGMAX || r->kind == REF_ARGMIN;
+        while (i < n && s[i] != '[' && !strchr(stops, s[i]) &&
+               !(arg && s[i] == '.'))
             i++;
         if (i == c)
             return PFAIL(p, "'%.*s': no column after '%s.'", (int)n, s,
@@ -343,6 +369,19 @@ parse_ref(parser *p, const char *s, size_t n, const char *stops,
     if (r->kind != REF_TEXT &&
         parse_sel(p, s, n, &i, allow_refs, r) != IMC_OK)
         return IMC_EINPUT;
+    if (r->kind == REF_ARGMAX || r->kind == REF_ARGMIN) {
+        if (i >= n || s[i] != '.')
+            return PFAIL(p, "'%.*s': expected argmax:ALIAS.COL[SEL].KEY",
+                         (int)n, s);
+        size_t c = ++i;
+        while (i < n && !strchr(stops, s[i]) && s[i] != '|')
+            i++;
+        if (i == c)
+            return PFAIL(p, "'%.*s': no column after the selector's '.'",
+                         (int)n, s);
+        if (!(r->key = strndup(s + c, i - c)))
+            return PFAIL(p, "out of memory");
+    }
     *used = i;
     return IMC_OK;
 }
@@ -521,6 +560,21 @@ parse_if(parser *p, const char *s, size_t n)
         e--;
     if (!(nd->text = strndup(s + i, e - i)))
         return PFAIL(p, "out of memory");
+    /* a right side that is an extreme or a count is a term too, so two
+     * results can be compared ({{#if max:a.x[...] > min:b.y[...]}}) */
+    static const char *const terms[] = {"max:", "min:", "#"};
+    for (int k = 0; k < 3; k++)
+        if (strncmp(nd->text, terms[k], strlen(terms[k])) == 0) {
+            size_t tn = strlen(nd->text), tu;
+            if (parse_ref(p, nd->text, tn, " \t", 0, 0, &nd->r2, &tu) !=
+                IMC_OK)
+                return IMC_EINPUT;
+            if (tu != tn)
+                return PFAIL(p, "#if: unexpected '%s' after the right side",
+                             nd->text + tu);
+            nd->has_r2 = 1;
+            break;
+        }
     if (p->depth == p->cap) {
         size_t cap = p->cap ? 2 * p->cap : 8;
         node **o = realloc(p->open, cap * sizeof *o);
@@ -713,8 +767,76 @@ template_parse_string(const char *name, const char *text, size_t n,
     return IMC_OK;
 }
 
+/* The first occurrence of the m bytes of pat in s[0..n), or NULL (memmem
+ * is not ISO C nor POSIX). */
+static const char *
+find_bytes(const char *s, size_t n, const char *pat, size_t m)
+{
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, pat, m) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Replace every {{=NAME}} of text[0..n) whose NAME is a text of d by that
+ * text (NULL d: none), into a new buffer *out of *outn bytes: a text may
+ * then stand inside another tag too, e.g. in a selector.  Names that are
+ * not texts of d stay, for the binding to report. */
+static int
+expand_texts(const char *path, const char *text, size_t n,
+             const template_data *d, char **out, size_t *outn)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem)
+        return imc_fail(path, 0, "out of memory");
+    size_t i = 0;
+    while (i < n) {
+        const char *open = d ? find_bytes(text + i, n - i, "{{=", 3) : NULL;
+        if (!open) {
+            fwrite(text + i, 1, n - i, mem);
+            break;
+        }
+        size_t at = (size_t)(open - text);
+        const char *close = find_bytes(text + at + 3, n - at - 3, "}}", 2);
+        int k = -1;
+        if (close) {
+            char name[128];
+            size_t nl = (size_t)(close - (text + at + 3));
+            if (nl < sizeof name && !memchr(text + at + 3, '\n', nl)) {
+                memcpy(name, text + at + 3, nl);
+                name[nl] = '\0';
+                k = find_text(d, name);
+            }
+        }
+        fwrite(text + i, 1, at - i, mem);
+        if (k >= 0) {
+            fputs(d->text[k].text, mem);
+            i = (size_t)(close - text) + 2;
+        } else {
+            fwrite(text + at, 1, 3, mem);
+            i = at + 3;
+        }
+    }
+    if (fclose(mem) != 0) {
+        free(buf);
+        return imc_fail(path, 0, "out of memory");
+    }
+    *out = buf;
+    *outn = len;
+    return IMC_OK;
+}
+
 int
 template_parse_file(const char *path, template **out)
+{
+    return template_parse_file_with(path, NULL, out);
+}
+
+int
+template_parse_file_with(const char *path, const template_data *d,
+                         template **out)
 {
     FILE *fp = fopen(path, "r");
     if (!fp)
@@ -740,8 +862,13 @@ template_parse_file(const char *path, template **out)
     if (st == IMC_OK && ferror(fp))
         st = imc_fail(path, 0, "read error: %s", strerror(errno));
     fclose(fp);
+    char *expanded = NULL;
+    size_t en = 0;
     if (st == IMC_OK)
-        st = template_parse_string(path, buf ? buf : "", n, out);
+        st = expand_texts(path, buf ? buf : "", n, d, &expanded, &en);
+    if (st == IMC_OK)
+        st = template_parse_string(path, expanded ? expanded : "", en, out);
+    free(expanded);
     free(buf);
     return st;
 }
@@ -871,10 +998,12 @@ bind_ref(const render *rd, ref *r, long line, const csvtab *ctx)
     if ((r->tab = find_csv(rd->d, r->alias)) < 0)
         return imc_fail(tp, line, "unknown CSV alias '%s'", r->alias);
     const csv_alias *a = &rd->d->csv[r->tab];
-    if (r->kind == REF_FIELD &&
-        (r->col_index = csvtab_col(a->tab, r->col)) < 0)
+    if (r->col && (r->col_index = csvtab_col(a->tab, r->col)) < 0)
         return imc_fail(tp, line, "'%s' (%s) has no column '%s'", r->alias,
                         a->path, r->col);
+    if (r->key && (r->key_index = csvtab_col(a->tab, r->key)) < 0)
+        return imc_fail(tp, line, "'%s' (%s) has no column '%s'", r->alias,
+                        a->path, r->key);
     size_t bad;
     int bad_ref;
     if (csvtab_sel_bind(&r->sel, a->tab, ctx, &bad, &bad_ref) != IMC_OK) {
@@ -922,6 +1051,7 @@ bind_node(const render *rd, node *n)
     }
     case NODE_IF:
         if (bind_ref(rd, &n->r, n->line, NULL) != IMC_OK ||
+            (n->has_r2 && bind_ref(rd, &n->r2, n->line, NULL) != IMC_OK) ||
             bind_list(rd, &n->then) != IMC_OK)
             return IMC_EINPUT;
         return bind_list(rd, &n->els);
@@ -1010,7 +1140,48 @@ typedef struct value {
     char buf[32];      /* the text of a count */
 } value;
 
-/* Fetch what r stands for (a field, a count or a text). */
+/* The extreme of r's column over the rows its selector picks (empty
+ * fields skipped; the first row wins a tie): its text for max:/min:, the
+ * key column's for argmax:/argmin:; empty when no row has a value. */
+static int
+resolve_extreme(const render *rd, const ref *r, long line, value *v)
+{
+    const csv_alias *a = &rd->d->csv[r->tab];
+    const csvtab *tab = a->tab;
+    int want_max = r->kind == REF_MAX || r->kind == REF_ARGMAX;
+    size_t best = 0;
+    int found = 0;
+    double bv = 0;
+    for (size_t i = 0; i < tab->nrows; i++) {
+        if (!csvtab_sel_match_p(&r->sel, tab, i, rd->ctx, rd->ctx_row))
+            continue;
+        const char *f = csvtab_field(tab, i, (size_t)r->col_index);
+        double x;
+        if (!*f)
+            continue;
+        if (csvio_to_double(f, &x) != IMC_OK)
+            return imc_fail(a->path, tab->lines[i], "column '%s': got '%s', "
+                            "expected a number (%s at %s:%ld)", r->col, f,
+                            want_max ? "max" : "min", rd->t->path, line);
+        if (!found || (want_max ? x > bv : x < bv)) {
+            found = 1;
+            bv = x;
+            best = i;
+        }
+    }
+    v->text = "";
+    if (!found)
+        return IMC_OK;
+    int arg = r->kind == REF_ARGMAX || r->kind == REF_ARGMIN;
+    v->text = csvtab_field(tab, best, (size_t)(arg ? r->key_index
+                                                   : r->col_index));
+    v->file = a->path;
+    v->line = tab->lines[best];
+    v->col = arg ? r->key : r->col;
+    return IMC_OK;
+}
+
+/* Fetch what r stands for (a field, a count, a text or an extreme). */
 static int
 resolve(const render *rd, const ref *r, long line, value *v)
 {
@@ -1029,9 +1200,11 @@ resolve(const render *rd, const ref *r, long line, value *v)
         return IMC_OK;
     }
     size_t row;
+    const csv_alias *a = &rd->d->csv[r->tab];
+    if (r->kind != REF_FIELD)
+        return resolve_extreme(rd, r, line, v);
     if (unique_row(rd, r, line, &row) != IMC_OK)
         return IMC_EINPUT;
-    const csv_alias *a = &rd->d->csv[r->tab];
     v->text = csvtab_field(a->tab, row, (size_t)r->col_index);
     v->file = a->path;
     v->line = a->tab->lines[row];
@@ -1189,12 +1362,18 @@ render_table(render *rd, const node *n)
 static int
 condition(const render *rd, const node *n, int *truth)
 {
-    value v;
+    value v, w;
     if (resolve(rd, &n->r, n->line, &v) != IMC_OK)
         return IMC_EINPUT;
+    const char *right = n->text;
+    if (n->has_r2) {
+        if (resolve(rd, &n->r2, n->line, &w) != IMC_OK)
+            return IMC_EINPUT;
+        right = w.text;
+    }
     double x, y;
     if (csvio_to_double(v.text, &x) == IMC_OK &&
-        csvio_to_double(n->text, &y) == IMC_OK) {
+        csvio_to_double(right, &y) == IMC_OK) {
         switch (n->op) {
         case OP_EQ: *truth = !(x < y) && !(x > y); break;
         case OP_NE: *truth = x < y || x > y; break;
@@ -1208,8 +1387,8 @@ condition(const render *rd, const node *n, int *truth)
     if (n->op != OP_EQ && n->op != OP_NE)
         return imc_fail(rd->t->path, n->line, "#if: an order comparison "
                         "needs two numbers, got '%s' and '%s'", v.text,
-                        n->text);
-    *truth = (strcmp(v.text, n->text) == 0) == (n->op == OP_EQ);
+                        right);
+    *truth = (strcmp(v.text, right) == 0) == (n->op == OP_EQ);
     return IMC_OK;
 }
 

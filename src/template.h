@@ -49,6 +49,11 @@ typedef struct template_data template_data;
 /* Parse the template in file path.  Returns IMC_OK with a new template in
  * *out, or reports and returns IMC_EINPUT. */
 int template_parse_file(const char *path, template **out);
+/* The same, with every {{=NAME}} whose NAME is a text of d replaced by that
+ * text before parsing, so a text may also stand inside another tag (a
+ * selector value, say: [workload={{=largest}}]). */
+int template_parse_file_with(const char *path, const template_data *d,
+                             template **out);
 /* Parse n bytes of text as a template named name (used in diagnostics).
  * Same results as template_parse_file. */
 int template_parse_string(const char *name, const char *text, size_t n,

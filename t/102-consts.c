@@ -69,8 +69,12 @@ test_read_write(void)
     is_int(1, c.fit[CONSTS_e_row_fj], "e_row_fj is free");
     is_double(0.05, c.v[CONSTS_a_cell_um2], 0, "a_cell_um2 = 0.05");
     is_double(12.8, c.v[CONSTS_dram_gbps], 0, "last constant read");
-    ok(strncmp(c.source[CONSTS_e_cell_lo_fj], "component-costs.md Cells",
-               24) == 0, "a quoted source with commas kept whole");
+    /* \u00a7 is the section sign, as the file writes it in UTF-8 */
+    is_string("docs/cost-model.md \u00a75.1, \u00a710.2 [NS-cell]: "
+              "NeuroSim 1T1R read, off state (900 kOhm + 195 kOhm access), "
+              "0.5 V, 10 ns pulse",
+              c.source[CONSTS_e_cell_lo_fj],
+              "a quoted source with commas kept whole");
     is_int(CONSTS_lowv_vt, consts_index("lowv_vt"), "consts_index");
     is_int(-1, consts_index("bogus"), "consts_index of an unknown name");
     is_string("fJ/V^2", consts_units[CONSTS_e_adc_fj], "units table");

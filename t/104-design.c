@@ -49,7 +49,7 @@ same_p(const design *a, const design *b)
     return same;
 }
 
-/* A valid RRAM design (P2's space, framework.md section 2). */
+/* A valid RRAM design (P2's space, docs/framework.md section 2.2). */
 static design
 sample(void)
 {

@@ -120,7 +120,7 @@ test_files(void)
         long layers;
         double weights, macs;
     } nets[] = {
-        /* framework.md section 4 */
+        /* docs/framework.md section 4 */
         {"workloads/alexnet.net", "alexnet", 8, 61090496.0, 714188480.0},
         {"workloads/vgg16.net", "vgg16", 16, 138344128.0, 15470264320.0},
         {"workloads/resnet18.net", "resnet18", 21, 11678912.0,

@@ -289,7 +289,7 @@ test_reference(void)
     static const struct {
         const char *name;
         long layers;
-        double weights, macs;  /* framework.md section 4; README */
+        double weights, macs;  /* docs/framework.md section 4 */
     } nets[] = {
         {"alexnet", 8, 61090496.0, 714188480.0},
         {"vgg16", 16, 138344128.0, 15470264320.0},

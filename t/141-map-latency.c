@@ -5,8 +5,8 @@
  * the simulated latency_s within 0.1 % (docs/cost-model.md section 3.1 says the
  * rule is exact).  Always on the committed fixture t/data/map-latency/ (62
  * rows of AlexNet and ResNet18, RRAM and SRAM at every node, with their
- * layer tables); and, when the reference data are there
- * (../shared/reference/cimloop or $IMC_CIMLOOP_DIR), on all of
+ * layer tables); and, when the reference data (docs/reference-data.md) are
+ * there (../shared/reference/cimloop or $IMC_CIMLOOP_DIR), on all of
  * calibration.csv with layer tables from bin/parse-net run on the
  * reference's workload directories.
  */

@@ -1,6 +1,6 @@
 /* 150-space: design spaces read from CSV: the four experiment spaces have
- * the sizes of framework.md section 2, genes decode and encode, and every
- * kind of bad file is reported at file:line. */
+ * the sizes of docs/framework.md section 2.2, genes decode and encode, and
+ * every kind of bad file is reported at file:line. */
 #include "err.h"
 #include "space.h"
 #include "tap.h"

@@ -74,7 +74,7 @@ play(const double *draws, size_t n)
 
 /* ---- SBX -------------------------------------------------------------- */
 
-/* eta = 3 (P1's SBX, framework.md section 5); five genes:
+/* eta = 3 (P1's SBX, docs/framework.md section 5.1); five genes:
  * gene 0: parents 2 and 6 in [0, 10]; draws 0.2 (cross), u = 0.3, 0.9 (no
  *   swap).  delta = 4.
  *   child 1: beta = 1 + 2 * 2/4 = 2, alpha = 2 - 2^-4 = 1.9375; u = 0.3 <=

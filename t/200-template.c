@@ -405,6 +405,39 @@ test_data_errors(void)
     template_free(NULL);
 }
 
+/* max:/min: and argmax:/argmin: over the selected rows. */
+static void
+test_extremes(void)
+{
+    is_filled("{{max:s.median[metric=energy]|%.4f}}", "0.0043",
+              "max: of energy medians (all 0.004287)");
+    is_filled("{{argmin:s.median[metric=energy].workload}}", "vgg16",
+              "argmin: names the row's workload (0.0027)");
+    is_filled("{{min:s.rho[metric=area]|%.3f}} at "
+              "{{argmin:s.rho[metric=area].tech_nm}}", "0.977 at 7",
+              "min: and its argmin: over three area rows");
+    is_filled("{{max:s.median[metric=none]|%.1f|none}}", "none",
+              "no row: the MISSING text");
+    is_filled("{{#if max:s.rows[metric=area] > 1000000}}big{{#else}}"
+              "small{{/if}}", "big", "an extreme in a condition");
+    is_filled("{{argmax:s.rows.metric}}", "area",
+              "no selector: over every row (1234567)");
+    is_filled("{{#if max:s.rho[metric=area] > min:s.rho[metric=energy]}}"
+              "yes{{#else}}no{{/if}}", "yes",
+              "two extremes compared (0.9993 > 0.9964)");
+    is_filled("{{#if #s[metric=area] == #s[metric=energy]}}same{{#else}}"
+              "differ{{/if}}", "same", "two counts compared (3 and 3)");
+    is_error("{{argmax:s.rows[metric=area]}}",
+             "T:1: 'argmax:s.rows[metric=area]': expected "
+             "argmax:ALIAS.COL[SEL].KEY", "argmax without the key column");
+    is_error("{{argmax:s.rows.nosuch}}",
+             "T:1: 's' (" "t/data/fill-template/s.csv) has no column 'nosuch'",
+             "unknown key column");
+    is_error("{{max:s.note[metric=area]}}",
+             "t/data/fill-template/s.csv:6: column 'note': got 'x', expected "
+             "a number (max at T:1)", "max: of a text column");
+}
+
 int
 main(void)
 {
@@ -437,6 +470,7 @@ main(void)
     test_counts_texts_paths();
     test_tables();
     test_conditions();
+    test_extremes();
     test_syntax_errors();
     test_binding_errors();
     test_value_errors();

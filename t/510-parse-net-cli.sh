@@ -1,7 +1,7 @@
 #!/bin/sh
 # 510-parse-net-cli: bin/parse-net as a user runs it: help, exit codes, the
 # exact stderr lines, no output left behind on failure, golden tables, and
-# the shipped workloads: their totals equal framework.md section 4 and their
+# the shipped workloads: their totals equal docs/framework.md section 4 and their
 # structural columns (op..macs) equal the reference's CiMLoop layer files
 # (skipped when ../shared/reference/cimloop, or $IMC_CIMLOOP_DIR, is absent).
 # Run from the project root.
@@ -230,6 +230,23 @@ run 0 "resnet50.net" "$bin" -o "$tmp/resnet50.csv" "$root/workloads/resnet50.net
 totals=$(awk -F, 'NR > 1 { w += $11; m += $12 } END { printf "%.0f %.0f", w, m }' "$tmp/resnet50.csv")
 [ "$totals" = "25502912 4089184256" ]
 ok $? "resnet50.net: torchvision totals (got $totals)"
+
+# The defaults of layers without histograms (net_stats_default, the x_mean
+# and w_mean_* columns of any .net row) are the medians over the reference's
+# layers that tools/layer-stats-medians.sh prints, to the 4 decimals the
+# defaults are stored with (tolerance 5e-5).
+if [ -d "$ref/workloads" ]; then
+    BIN=$root/bin sh "$root/tools/layer-stats-medians.sh" "$ref" >"$tmp/medians.csv" 2>"$tmp/err"
+    ok $? "layer-stats-medians.sh runs on $ref"
+    head -2 "$tmp/alexnet.csv" | tail -1 | cut -d, -f13-21 | tr , '\n' >"$tmp/defaults"
+    grep -v '^#' "$tmp/medians.csv" | awk -F, 'NR > 1 { print $4 }' >"$tmp/medians"
+    paste -d' ' "$tmp/defaults" "$tmp/medians" |
+        awk 'NF != 2 || ($1 - $2 > 5e-5 || $2 - $1 > 5e-5) { bad = 1 } END { exit bad || NR != 9 }'
+    ok $? "net_stats_default equals the 9 medians of layer-stats-medians.sh"
+else
+    skip "$ref/workloads absent"
+    skip "$ref/workloads absent"
+fi
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -117,6 +117,9 @@ ok $? "impossible area limit: one warning line"
 # output is named out.csv.steps so ok_program checks it).
 O="--steps-out $tmp/out.csv.steps"
 sp="--space $D/space.csv --starts $D/starts.csv --start max"
+ok_program "a cost objective without a node table" 2 \
+    "$p: option '--objective': got 'el_cost', expected single, joint, mean or all
+Try '$p --help'." $sp --steps $D/steps.csv --objective el_cost $O $W
 ok_program "a parameter not in the space" 2 \
     "$p: $D/bad-param.csv:3: column 'parameters': got 'rows_per_tile', expected design parameter names (voltage_v, ..., tech_nm) separated by spaces" \
     $sp --steps $D/bad-param.csv $O $W

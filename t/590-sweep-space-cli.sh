@@ -94,10 +94,12 @@ run --space $D/sram.csv --nodes experiments/nodes.csv --by tech_nm \
 ok $? "--by tech_nm --nodes: exit 0"
 head -n 1 "$tmp/by.csv" | grep -q ' skipped=192 .* by=tech_nm nodes=yes$'
 ok $? "designs outside their node's range skipped, settings recorded"
-sed -n 2p "$tmp/by.csv" | grep -q ",tech_nm,by_value$"
-ok $? "by_value column last"
-awk -F, 'NR > 2 { print $NF }' "$tmp/by.csv" | uniq -c | awk '{ print $1 "x" $2 }' | tr '\n' ' ' | grep -qx '7x 7x22 7x32 '
+sed -n 2p "$tmp/by.csv" | grep -q ",tech_nm,by_value,cost_mm2$"
+ok $? "by_value, then (with a node table) cost_mm2 last"
+awk -F, 'NR > 2 { print $(NF - 1) }' "$tmp/by.csv" | uniq -c | awk '{ print $1 "x" $2 }' | tr '\n' ' ' | grep -qx '7x 7x22 7x32 '
 ok $? "overall rows (empty by_value), then 7 rows per node"
+awk -F, 'NR > 2 && $4 == 1 && $NF == "" { bad = 1 } END { exit bad }' "$tmp/by.csv"
+ok $? "every feasible row has a cost"
 cut -d, -f2 "$tmp/by.csv" | tail -n 2 | tr '\n' ' ' | grep -qx 'el_cost ela_cost '
 ok $? "el_cost and ela_cost targets last"
 [ "$(tail -n +3 "$tmp/bypw.csv" | wc -l)" -eq 42 ] && sed -n 2p "$tmp/bypw.csv" | grep -q ',by_value$'

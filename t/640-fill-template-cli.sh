@@ -98,4 +98,12 @@ printf 'first part\n{{s.rows[metric=none]}}\n' >"$tmp/late.md.in"
 run "$tmp/late.md.in" $DATA >"$tmp/stdout" 2>/dev/null
 [ $? -eq 2 ] && [ ! -s "$tmp/stdout" ]
 ok $? "a failure part-way writes nothing to stdout"
+
+# A text may stand inside another tag (here a selector value), and the
+# extremes over the selected rows name their row.
+printf '{{s.rows[metric={{=m}},workload=all,tech_nm=all]}} {{max:s.median[metric={{=m}}]|%%.4f}} at {{argmax:s.median[metric={{=m}}].tech_nm}}\n' >"$tmp/in.md.in"
+run "$tmp/in.md.in" $DATA --text m=area >"$tmp/in.md"
+printf '1234567 0.1416 at 7\n' >"$tmp/want.md"
+cmp -s "$tmp/want.md" "$tmp/in.md"
+ok $? "a text inside a selector; max: and argmax:"
 done_testing

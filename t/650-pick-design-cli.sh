@@ -104,4 +104,12 @@ ok_program "selection matches nothing" 2 "$p: $D/runs.csv: no rows to pick from"
 ok_program "selection on a missing column" 2 \
     "$p: $D/runs.csv:1: missing column 'target' (named in the row selector)" \
     $D/runs.csv:target=joint
+# A row added with --report-on carries its own workload's feasibility: the
+# run's is its own workloads' (in_objective 1).
+run $D/report-on.csv --best --designs-only -o "$tmp/ro.csv" 2>"$tmp/ro.err"
+ok $? "report-on rows with their own feasibility: exit 0"
+tail -n 1 "$tmp/ro.csv" | grep -q ',2,7.5605e-07,0,1$'
+ok $? "... seed 2 is feasible and best"
+[ ! -s "$tmp/ro.err" ]
+ok $? "... no warning"
 done_testing

@@ -195,4 +195,74 @@ refuses "unknown metric" \
 refuses "no metric" \
     "fig-validation.gp: usage: gnuplot -c $P/fig-validation.gp PREDICTIONS.csv OUT.png METRIC [OUT.svg]" \
     fig-validation.gp $D/predictions-sram.csv "$tmp/a.png"
+# ------------------------------------------------------------ comparison
+# breakdown, layers and Pareto front (rules/breakdown.smk's tables): the
+# fixtures are the tools' outputs on three workloads (t/data/plots/
+# breakdown.csv: cost-eval of each chosen design stacked by target, the
+# largest's design again as `largest`, one energy_j removed and one fits set
+# to 0; layers.csv: cost-eval --per-layer of the joint design, with empty
+# fields and two invalid mappings; front.csv: sweep-space --pareto;
+# positions.csv: summarise of breakdown.csv per target and design).
+BD_NEEDS="target, workload, energy_j, area_mm2, memory, voltage_v, bits_per_cell, cycle_ns, rows, cols, router_groups, tiles_per_group, macros_per_tile, glb_mb, tech_nm"
+POS_NEEDS="target, metric, min, max, memory, voltage_v, bits_per_cell, cycle_ns, rows, cols, router_groups, tiles_per_group, macros_per_tile, glb_mb, tech_nm"
+RERUN=1
+draws "three workloads" comparison-breakdown.gp $D/breakdown.csv $R \
+    "reference latency"
+draws "three workloads, missing fields" comparison-layers.gp $D/layers.csv - \
+    "physical latency"
+draws "front and chosen designs" comparison-pareto.gp $D/front.csv - \
+    "reference latency" $D/positions.csv
+RERUN=0
+draws "the front alone (no positions argument)" comparison-pareto.gp \
+    $D/front.csv $R "reference latency"
+draws "positions without rows" comparison-pareto.gp $D/front.csv - "" \
+    "$(header_only positions.csv)"
+awk -F, 'BEGIN { OFS = "," } { print } $1 == "joint" { $1 = "twin"; print }' \
+    $D/positions.csv >"$tmp/twin.csv"
+draws "two targets with the same design" comparison-pareto.gp $D/front.csv - \
+    "" "$tmp/twin.csv"
+grep -v '^largest,' $D/breakdown.csv >"$tmp/no-largest.csv"
+draws "no largest rows" comparison-breakdown.gp "$tmp/no-largest.csv" -
+# blank FIXTURE REGEX: the fixture with every field of the columns whose
+# names match REGEX emptied.
+blank() {
+    awk -F, -v re="$2" 'BEGIN { OFS = "," } /^#/ { next }
+        !h { h = 1; for (i = 1; i <= NF; i++) if ($i ~ re) e[i] = 1; print; next }
+        { for (i in e) $i = ""; print }' "$D/$1" >"$tmp/blank-$1"
+    echo "$tmp/blank-$1"
+}
+draws "every energy and area field empty" comparison-breakdown.gp \
+    "$(blank breakdown.csv '^(energy|area)_')" -
+draws "every drawn field empty" comparison-layers.gp \
+    "$(blank layers.csv '^(energy_j|latency_s|utilization)$')" -
+draws "no rows" comparison-breakdown.gp "$(header_only breakdown.csv)" $R
+draws "no rows" comparison-layers.gp "$(header_only layers.csv)" $R
+draws "no front, chosen designs given" comparison-pareto.gp \
+    "$(header_only front.csv)" - "" $D/positions.csv
+lacks comparison-breakdown.gp breakdown.csv target "$BD_NEEDS" "$tmp/a.svg" $R
+lacks comparison-layers.gp layers.csv utilization \
+    "workload, layer, energy_j, latency_s, utilization" "$tmp/a.svg" -
+lacks comparison-pareto.gp front.csv max_latency_s \
+    "max_energy_j, max_latency_s, area_mm2" "$tmp/a.svg" - "" $D/positions.csv
+f=$(drop_column positions.csv max)
+refuses "positions without max" \
+    "comparison-pareto.gp: $f:1: missing column 'max' (the figure needs $POS_NEEDS)" \
+    comparison-pareto.gp $D/front.csv "$tmp/a.png" "$tmp/a.svg" - "" "$f"
+refuses "positions cannot be read" \
+    "comparison-pareto.gp: $D/nope.csv: cannot open" \
+    comparison-pareto.gp $D/front.csv "$tmp/a.png" "$tmp/a.svg" - "" \
+    $D/nope.csv
+refuses "positions are not summarise's" \
+    "comparison-pareto.gp: $D/breakdown.csv:1: missing columns 'metric', 'min', 'max' (the figure needs $POS_NEEDS)" \
+    comparison-pareto.gp $D/front.csv "$tmp/a.png" "$tmp/a.svg" - "" \
+    $D/breakdown.csv
+awk -F, 'BEGIN { OFS = "," } !h { h = 1; for (i = 1; i <= NF; i++) if ($i ~ /^energy_.+_j$/) e[i] = 1 }
+    { o = ""; sep = ""; for (i = 1; i <= NF; i++) if (!(i in e)) { o = o sep $i; sep = "," }; print o }' \
+    $D/breakdown.csv >"$tmp/no-components.csv"
+refuses "no energy components" \
+    "comparison-breakdown.gp: $tmp/no-components.csv:1: no energy_<component>_j column (the figure needs energy_<component>_j and area_<component>_mm2 columns)" \
+    comparison-breakdown.gp "$tmp/no-components.csv" "$tmp/a.png" "$tmp/a.svg" -
+refuses "no SVG argument" \
+    "comparison-layers.gp: usage: gnuplot -c $P/comparison-layers.gp DATA.csv OUT.png OUT.svg [REPORTED.csv|-] [SUBTITLE]" \
+    comparison-layers.gp $D/layers.csv "$tmp/a.png"
 done_testing

@@ -11,12 +11,14 @@
 #                       experiments/space-rram-p2.csv on the 4 P1 workloads
 #                       through the GA's evaluator (the search's inner loop)
 #   sweep_rram_p2_s     bin/sweep-space, P2's RRAM space, 4 P1 workloads
-#   sweep_sram9_9w_s    the 9-workload SRAM space on the 9 workloads (the 5
-#                       beyond P1's come from the reference's layer YAML:
-#                       skipped, saying why, when it is absent)
+#   sweep_sram9_9w_s    the 9-workload SRAM space on the 9 workloads
+#                       (workloads/*.net)
 #   sweep_sram_nodes_s  the 4-workload SRAM space over six nodes (7 to 45 nm)
-#   reproduce_s         snakemake -c2 --configfile experiments/smoke.yaml in
-#                       a temporary directory (skipped without snakemake)
+#   reproduce_s         the smoke study (snakemake -c2 --scheduler greedy
+#                       --configfile experiments/smoke.yaml) in a temporary
+#                       directory, each side with its own workflow and
+#                       configurations (skipped without snakemake)
+# The sweeps run on both cores (--threads 2) where the sweep has threads.
 # then writes them, with the machine (CPU model, cores, compiler) and the
 # commits measured, to FILE (default results/bench/bench.txt, with --base
 # results/bench/compare.txt).  The layer tables are made once, by this
@@ -45,6 +47,7 @@ esac
 [ -n "$out" ] || out=results/bench/$([ -n "$base" ] && echo compare || echo bench).txt
 
 here=$(pwd)
+# the reference's layer YAML: docs/reference-data.md sections 3 and 5
 ref=${IMC_CIMLOOP_DIR:-../shared/reference/cimloop}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
@@ -69,14 +72,11 @@ for w in vgg16 resnet18 alexnet mobilenet_v3; do
     bin/parse-net "workloads/$w.net" -o "$tmp/in/$w.csv"
 done
 P1="$tmp/in/vgg16.csv $tmp/in/resnet18.csv $tmp/in/alexnet.csv $tmp/in/mobilenet_v3.csv"
-W9=
-if [ -d "$ref/workloads" ]; then
-    W9=$P1
-    for w in resnet50 densenet201 mobilebert vision_transformer gpt2_medium; do
-        bin/parse-net "$ref/workloads/$w" -o "$tmp/in/$w.csv"
-        W9="$W9 $tmp/in/$w.csv"
-    done
-fi
+W9=$P1
+for w in resnet50_wide densenet201 mobilebert vision_transformer gpt2_medium; do
+    bin/parse-net "workloads/$w.net" -o "$tmp/in/$w.csv"
+    W9="$W9 $tmp/in/$w.csv"
+done
 nodes=experiments/space-sram-nodes.csv
 if [ ! -f "$nodes" ]; then
     nodes=$tmp/in/space-sram-nodes.csv
@@ -104,26 +104,39 @@ median() {
 # binaries (and this checkout's inputs), in a fresh directory.
 reproduce() {
     d=$(mktemp -d "$tmp/repro.XXXXXX")
-    for f in Snakefile rules tools bin; do ln -s "$1/$f" "$d/$f"; done
-    for f in experiments workloads; do ln -s "$here/$f" "$d/$f"; done
-    (cd "$d" && snakemake -c2 --configfile experiments/smoke.yaml)
+    # each side with its own workflow, configurations and networks: a
+    # workflow cannot read another version's configuration
+    for f in Snakefile rules tools bin experiments workloads report; do
+        [ -e "$1/$f" ] && ln -s "$1/$f" "$d/$f"
+    done
+    (cd "$d" && snakemake -c2 --scheduler greedy \
+        --configfile experiments/smoke.yaml >/dev/null 2>&1)
     rm -rf "$d"
+}
+# sweep_threads BIN: "--threads 2" when that sweep-space has threads (the
+# goals are for both cores of this machine), else nothing.
+sweep_threads() {
+    if "$1" --help 2>/dev/null | grep -q -- '--threads'; then
+        echo "--threads 2"
+    fi
 }
 # figure ROOT NAME: one measurement of figure NAME with ROOT's binaries.
 figure() {
     b=$1/bin
+    th=$(sweep_threads "$b/sweep-space")
     case $2 in
     design_evals_per_s)
         "$b/bench-cost" -n 50000 --seed 1 --space experiments/space-rram-p2.csv \
             $P1 | tail -n 1 | cut -d, -f4 ;;
     sweep_rram_p2_s)
-        wall_s "$b/sweep-space" --space experiments/space-rram-p2.csv $P1 \
-            -o "$tmp/sweep.csv" ;;
+        wall_s "$b/sweep-space" $th --space experiments/space-rram-p2.csv \
+            $P1 -o "$tmp/sweep.csv" ;;
     sweep_sram9_9w_s)
-        wall_s "$b/sweep-space" --space experiments/space-sram-9.csv $W9 \
-            -o "$tmp/sweep.csv" ;;
+        wall_s "$b/sweep-space" $th --space experiments/space-sram-9.csv \
+            $W9 -o "$tmp/sweep.csv" ;;
     sweep_sram_nodes_s)
-        wall_s "$b/sweep-space" --space "$nodes" $P1 -o "$tmp/sweep.csv" ;;
+        wall_s "$b/sweep-space" $th --space "$nodes" $P1 \
+            -o "$tmp/sweep.csv" ;;
     reproduce_s)
         wall_s reproduce "$1" ;;
     esac

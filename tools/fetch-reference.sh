@@ -1,7 +1,8 @@
 #!/bin/sh
 # fetch-reference.sh: build a reference directory like ../shared/reference/
 # cimloop from the reference implementation's public repository, for users
-# who do not have it (the workflow's config key `reference_dir`).
+# who do not have it (the workflow's config key `reference_dir`; contents
+# and layout in docs/reference-data.md sections 1 and 5).
 #   sh tools/fetch-reference.sh DIR
 # Clones github.com/OlgaKrestinskaya/JointHardwareWorkloadOptimizationIMC
 # (MIT licence; needs git and network access), copies its layer files

@@ -121,6 +121,36 @@ cli_parse_double_positive(const char *opt, const char *arg, double *out)
     return IMC_OK;
 }
 
+int
+cli_parse_objective(const char *opt, const char *arg, cli_objectives which,
+                    search_objective *o)
+{
+    static const char *const expected[] = {
+        "single, joint, mean, all, el_cost or ela_cost",
+        "single, joint, mean or all", "joint, mean or all"};
+    search_objective v;
+    int ok = search_objective_from_name(arg, &v) == IMC_OK;
+    if (ok && which != CLI_OBJ_ALL && search_objective_needs_nodes_p(v))
+        ok = 0;
+    if (ok && which == CLI_OBJ_AGGREGATE && v == SEARCH_SINGLE)
+        ok = 0;
+    if (!ok)
+        return cli_usage_error("option '%s': got '%s', expected %s", opt,
+                               arg, expected[which]);
+    *o = v;
+    return IMC_OK;
+}
+
+int
+cli_add_layers(const char **list, size_t *n, const char *path)
+{
+    if (*n == SEARCH_MAX_WORKLOADS)
+        return cli_usage_error("too many workloads (at most %d)",
+                               SEARCH_MAX_WORKLOADS);
+    list[(*n)++] = path;
+    return IMC_OK;
+}
+
 /* Compare two seeds (qsort). */
 static int
 cmp_seed(const void *a, const void *b)

@@ -18,6 +18,7 @@
 #include <getopt.h>
 
 #include "cost.h"
+#include "search.h"
 
 #define IMC_VERSION "0.2.0"
 
@@ -79,6 +80,18 @@ int cli_parse_ulong(const char *opt, const char *arg, unsigned long *out);
 int cli_parse_positive(const char *opt, const char *arg, unsigned long *out);
 int cli_parse_seed(const char *opt, const char *arg, unsigned long *out);
 int cli_parse_double_positive(const char *opt, const char *arg, double *out);
+
+/* Which objectives an option takes: every one (with the node table's cost
+ * objectives), every one but those, or only the aggregations over several
+ * workloads (joint, mean, all). */
+typedef enum { CLI_OBJ_ALL, CLI_OBJ_NO_COST, CLI_OBJ_AGGREGATE } cli_objectives;
+/* Parse an objective name for option opt: IMC_OK, or a usage error that
+ * lists the names allowed. */
+int cli_parse_objective(const char *opt, const char *arg, cli_objectives which,
+                        search_objective *o);
+/* Append path to a list of at most SEARCH_MAX_WORKLOADS layer tables:
+ * IMC_OK, or a usage error when the list is full. */
+int cli_add_layers(const char **list, size_t *n, const char *path);
 
 /* Parse a seed list "A", "A-B" or comma-separated items of those (e.g.
  * "1-20,50"), each seed 1 .. CLI_SEED_MAX, at most CLI_MAX_SEEDS in all,

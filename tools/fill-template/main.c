@@ -122,7 +122,7 @@ main(int argc, char **argv)
     size_t len = 0;
     FILE *mem = NULL;
     if (st == IMC_OK)
-        st = template_parse_file(argv[optind], &t);
+        st = template_parse_file_with(argv[optind], d, &t);
     if (st == IMC_OK && !(mem = open_memstream(&text, &len)))
         st = imc_fail(NULL, 0, "out of memory");
     if (st == IMC_OK)

@@ -13,17 +13,6 @@ enum {
     OPT_THREADS, OPT_MAX_EVAL, OPT_MAX_REQ, OPT_REPORT, OPT_NODES
 };
 
-/* Add one layer table to the workload list. */
-static int
-add_layers(gs_options *o, const char *path)
-{
-    if (o->nlayers == SEARCH_MAX_WORKLOADS)
-        return cli_usage_error("too many workloads (at most %d)",
-                               SEARCH_MAX_WORKLOADS);
-    o->layers[o->nlayers++] = path;
-    return IMC_OK;
-}
-
 /* A size_t option within [min, max]. */
 static int
 size_opt(const char *opt, const char *arg, unsigned long min,
@@ -46,7 +35,7 @@ own_option(int opt, const char *arg, gs_options *o, int *gens_set,
 {
     switch (opt) {
     case OPT_SPACE: o->space_path = arg; return IMC_OK;
-    case 'w': return add_layers(o, arg);
+    case 'w': return cli_add_layers(o->layers, &o->nlayers, arg);
     case OPT_REPORT:
         if (o->nreport == SEARCH_MAX_WORKLOADS)
             return cli_usage_error("too many --report-on tables (at most "
@@ -86,11 +75,8 @@ own_option(int opt, const char *arg, gs_options *o, int *gens_set,
     case OPT_EVALUATED: o->evaluated = arg; return IMC_OK;
     case OPT_NODES: o->nodes = arg; return IMC_OK;
     case OPT_OBJECTIVE:
-        if (search_objective_from_name(arg, &o->objective) != IMC_OK)
-            return cli_usage_error("option '--objective': got '%s', expected "
-                                   "%s, %s", arg, "single, joint, mean, all",
-                                   SEARCH_COST_OBJECTIVE_NAMES);
-        return IMC_OK;
+        return cli_parse_objective("--objective", arg, CLI_OBJ_ALL,
+                                   &o->objective);
     case OPT_SCHEDULE: {
         schedule_kind k;
         if (schedule_kind_from_name(arg, &k) != IMC_OK)
@@ -137,8 +123,9 @@ gs_options_parse(int argc, char **argv, const char *usage, gs_options *o)
     const char *seed_arg = NULL, *seeds_arg = NULL;
     int opt, gens_set = 0;
     memset(o, 0, sizeof *o);
-    /* Defaults: docs/framework.md (P1 70 x 20, P2 70 x 10 per phase from
-     * 1000 designs thinned to 500, A_constr = 800 mm2). */
+    /* Defaults: docs/framework.md sections 1.2 and 5.1-5.2 (P1 70 x 20,
+     * P2 70 x 10 per phase from 1000 designs thinned to 500, A_constr =
+     * 800 mm2). */
     o->objective = SEARCH_JOINT;
     schedule_defaults(&o->sched, SCHEDULE_P1);
     o->threads = 1;
@@ -158,7 +145,7 @@ gs_options_parse(int argc, char **argv, const char *usage, gs_options *o)
             return IMC_EINPUT;
     }
     for (int i = optind; i < argc; i++)
-        if (add_layers(o, argv[i]) != IMC_OK)
+        if (cli_add_layers(o->layers, &o->nlayers, argv[i]) != IMC_OK)
             return IMC_EINPUT;
     if (!gens_set)
         o->sched.generations = o->sched.kind == SCHEDULE_P1 ? 20 : 10;

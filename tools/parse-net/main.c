@@ -26,7 +26,7 @@ static const char usage[] =
     "between activations).  docs/importers.md describes every format.\n"
     "\n"
     "Examples:\n"
-    "  $ parse-net workloads/vgg16.net -o results/vgg16.csv\n"
+    "  $ parse-net workloads/vgg16.net -o vgg16.csv\n"
     "  $ parse-net t/data/cimloop/tiny\n"
     "  $ parse-net --format neurosim t/data/parse-net/neurosim/NetWork_VGG8.csv\n"
     "\n"

@@ -77,17 +77,6 @@ enum {
     OPT_AREA, OPT_SEEDS, OPT_STEPS_OUT
 };
 
-/* Add one layer table to the workload list. */
-static int
-add_layers(ss_options *o, const char *path)
-{
-    if (o->nlayers == SEARCH_MAX_WORKLOADS)
-        return cli_usage_error("too many workloads (at most %d)",
-                               SEARCH_MAX_WORKLOADS);
-    o->layers[o->nlayers++] = path;
-    return IMC_OK;
-}
-
 /* Handle one of seq-search's own options. */
 static int
 own_option(int opt, const char *arg, ss_options *o, const char **seeds_arg)
@@ -99,12 +88,11 @@ own_option(int opt, const char *arg, ss_options *o, const char **seeds_arg)
     case OPT_START: o->start = arg; return IMC_OK;
     case OPT_STEPS_OUT: o->steps_out = arg; return IMC_OK;
     case OPT_SEEDS: *seeds_arg = arg; return IMC_OK;
-    case 'w': return add_layers(o, arg);
+    case 'w': return cli_add_layers(o->layers, &o->nlayers, arg);
     case OPT_OBJECTIVE:
-        if (search_objective_from_name(arg, &o->objective) != IMC_OK)
-            return cli_usage_error("option '--objective': got '%s', expected "
-                                   "%s", arg, SEARCH_OBJECTIVE_NAMES);
-        return IMC_OK;
+        /* no node table here: the cost objectives are refused */
+        return cli_parse_objective("--objective", arg, CLI_OBJ_NO_COST,
+                                   &o->objective);
     case OPT_AREA:
         return cli_parse_double_positive("--area-max", arg,
                                          &o->area_max_mm2);
@@ -155,7 +143,7 @@ ss_options_parse(int argc, char **argv, ss_options *o)
     int opt;
     memset(o, 0, sizeof *o);
     /* Defaults: P2's joint objective and A_constr = 800 mm2
-     * (docs/framework.md). */
+     * (docs/framework.md section 1). */
     o->objective = SEARCH_JOINT;
     o->area_max_mm2 = 800;
     cli_model_init(&o->model);
@@ -172,7 +160,7 @@ ss_options_parse(int argc, char **argv, ss_options *o)
             return IMC_EINPUT;
     }
     for (int i = optind; i < argc; i++)
-        if (add_layers(o, argv[i]) != IMC_OK)
+        if (cli_add_layers(o->layers, &o->nlayers, argv[i]) != IMC_OK)
             return IMC_EINPUT;
     o->final = common.output;
     if (check_required(o) != IMC_OK)

@@ -151,7 +151,7 @@ ss_options_parse(int argc, char **argv, const char *usage, ss_options *o)
     memset(o, 0, sizeof *o);
     cli_model_init(&o->model);
     o->nlimits = 1;
-    /* the reference's constraint, 8 cm^2 (framework.md section 1) */
+    /* the reference's constraint, 8 cm^2 (docs/framework.md section 1.2) */
     o->limits[0] = 800;
     o->by = -1;
     o->pareto_objectives = "max_energy_j,max_latency_s,area_mm2";
