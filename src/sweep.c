@@ -725,10 +725,11 @@ sweep_run(const sweep_config *c, sweep_result **out)
         return st;
     r->total = sweep_part_designs(c);
     if (!c->force && (double)r->total > SWEEP_MAX_DESIGNS) {
+        uint64_t total = r->total; /* r is freed before the message is built */
         sweep_result_free(r);
         return imc_fail(NULL, 0, "%" PRIu64 " designs to sweep, above the "
                         "limit of %.0f (sweep a shard, or force it)",
-                        r->total, SWEEP_MAX_DESIGNS);
+                        total, SWEEP_MAX_DESIGNS);
     }
     work *w = calloc(c->threads, sizeof *w);
     pthread_t *tid = calloc(c->threads, sizeof *tid);

@@ -350,6 +350,10 @@ test_errors(void)
 static void
 test_out_of_memory(void)
 {
+#if defined(__SANITIZE_ADDRESS__)
+    /* AddressSanitizer reserves terabytes of address space: no limit fits */
+    ok(1, "# SKIP address-space limit under AddressSanitizer");
+#else
     int fds[2];
     if (pipe(fds) != 0)
         bail("pipe failed");
@@ -385,6 +389,7 @@ test_out_of_memory(void)
     ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
        "getline out of memory: 'pipe:1: cannot read: Cannot allocate "
        "memory'");
+#endif
 }
 
 /* 60,000 layers and 60,000 saved names: each name is looked up in a hash
