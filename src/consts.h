@@ -105,7 +105,9 @@ extern const double consts_glb_depths[CONSTS_NGLB];
     X(e_refetch_out_pj, "pJ/bit", E_PJ)  /* partial sums per input tile */   \
     X(tech_glb_e_exp, "1", EXPONENT)     /* buffers, router ~ node^exp */    \
     X(pulses_per_read, "1", PULSES)      /* input pulses per array read */   \
-    X(dram_gbps, "GB/s", BANDWIDTH)      /* LPDDR4 bandwidth */
+    X(dram_gbps, "GB/s", BANDWIDTH)      /* LPDDR4 bandwidth */            \
+    X(e_cell_write_lo_pj, "pJ", E_PJ)    /* RRAM cell write, off state */  \
+    X(e_cell_write_hi_pj, "pJ", E_PJ)    /* RRAM cell write, on state */
 
 enum {
 #define X(name, unit, band) CONSTS_##name,

@@ -187,6 +187,15 @@ counts_layer(map_workspace *w, const design *d, const design_terms *t,
     c->refetch_out_bits += out_bits * (in_tiles - 1);
     c->weight_bits += l->weights * MAP_WEIGHT_BITS;
     c->replica_bits += l->weights * MAP_WEIGHT_BITS * (double)ref->p_spatial;
+    /* A dynamic layer's second operand is an activation, new at every
+     * inference: its n_s cells per value are written into every replica
+     * before the layer runs (docs/cost-model.md 4.1; SRAM pays this
+     * through replica_bits already, RRAM through these counts). */
+    if (l->dynamic) {
+        double cells = l->weights * t->slices * (double)ref->p_spatial;
+        c->dyn_write_cells += cells;
+        c->dyn_write_cells_w += cells * l->w_mean[b];
+    }
     c->cycles_ref += ref->cycles;
     c->xbars_needed += phys->xbars;
     if (!ref->valid)
@@ -219,7 +228,10 @@ physical_sequence(const design *d, const design_terms *t, const net_layer *l,
     double macros = t->macros;
     if (d->memory == DESIGN_RRAM) {
         *reads = ceil(positions / rram_replicas);
-        *write_rows = 0;
+        /* resident weights are never written; a dynamic operand is
+         * written at every inference, one row per cycle, all of its
+         * crossbars in parallel (docs/cost-model.md 4.3) */
+        *write_rows = l->dynamic ? (double)d->rows : 0;
         return;
     }
     double waves = ceil(phys->xbars / macros);
@@ -273,6 +285,7 @@ counts_net(map_workspace *w, const plan_layer *pl, const design *d,
     for (size_t i = 0; i < n->n; i++) {
         physical_sequence(d, &t, &n->layers[i], NULL, rep, &reads, &wr);
         c->pulses_phys += reads;
+        c->write_rows_phys += wr;
     }
 }
 
@@ -534,6 +547,15 @@ cost_energy_with(const cost_model *m, const design *d,
     e[COST_ADC] = f->periph * v[CONSTS_e_adc_fj] * c->conversions;
     e[COST_SHIFTADD] =
         f->te * COST_J_PER_FJ * v[CONSTS_e_shiftadd_fj] * c->conversions;
+    if (d->memory == DESIGN_RRAM)
+        /* programming the cells of dynamic operands: off- to on-state
+         * write energy by stored value, as the reads (docs/cost-model.md
+         * 5.1; 0 for a network without dynamic layers) */
+        e[COST_CELLS] +=
+            COST_J_PER_PJ *
+            (v[CONSTS_e_cell_write_lo_pj] * c->dyn_write_cells +
+             (v[CONSTS_e_cell_write_hi_pj] - v[CONSTS_e_cell_write_lo_pj]) *
+                 c->dyn_write_cells_w);
     if (d->memory == DESIGN_SRAM) {
         double volt = d->voltage_v, ncol = (double)d->cols;
         /* Low-V upsizing of the row-driver class (row_drivers and

@@ -80,6 +80,10 @@ typedef struct cost_counts {
                                 once per further input-channel tile */
     double weight_bits;     /* weight bits of the network (8 per weight) */
     double replica_bits;    /* weight bits written into every replica */
+    double dyn_write_cells;   /* cells written per inference with the
+                                 operands of dynamic (matmul) layers, every
+                                 replica (charged for RRAM) */
+    double dyn_write_cells_w; /* the same weighted by w_mean(b) */
     double cycles_ref;      /* reference-mode latency, cycles */
     double pulses_phys;     /* physical mode: sequential array reads */
     double write_rows_phys; /* physical mode: sequential row writes (SRAM) */

@@ -2,6 +2,9 @@
 #include "costio.h"
 #include "csvio.h"
 #include "err.h"
+#include "net.h"
+
+#include <string.h>
 
 static void
 write_breakdown_header(FILE *fp, int with_area)
@@ -35,12 +38,28 @@ check_memory(const cost_model *m, const design *d, const char *file,
 
 void
 costio_put_extrapolated(FILE *fp, const design_range *range,
-                        const design *d)
+                        const design *d, int dynamic)
 {
-    char names[DESIGN_RANGE_NAMES_MAX];
-    design_range_names(design_range_outside(range, d), names, sizeof names);
+    char names[DESIGN_RANGE_NAMES_MAX + sizeof COSTIO_DYNAMIC_WRITES + 1];
+    design_range_names(design_range_outside(range, d), names,
+                       DESIGN_RANGE_NAMES_MAX);
+    if (dynamic && d->memory == DESIGN_RRAM) {
+        if (names[0])
+            strcat(names, ";");
+        strcat(names, COSTIO_DYNAMIC_WRITES);
+    }
     fputc(',', fp);
     csvio_put_string(fp, names);
+}
+
+/* Predicate: n has a dynamic (matmul) layer. */
+static int
+has_dynamic_p(const net *n)
+{
+    for (size_t k = 0; k < n->n; k++)
+        if (n->layers[k].dynamic)
+            return 1;
+    return 0;
 }
 
 int
@@ -67,7 +86,8 @@ costio_write_batch(FILE *fp, const cost_model *m, const design_range *range,
             fprintf(fp, ",%d", r.fits);
             put_values(fp, r.energy_comp_j, COST_NCOMP);
             put_values(fp, r.area_comp_mm2, COST_NCOMP);
-            costio_put_extrapolated(fp, range, &designs[i]);
+            costio_put_extrapolated(fp, range, &designs[i],
+                                    has_dynamic_p(nets[w]));
             fputc('\n', fp);
         }
     }
@@ -109,7 +129,8 @@ costio_write_layers(FILE *fp, const cost_model *m, const design_range *range,
                         c->ref.cols_used, c->ref.macros_used);
                 put_values(fp, &c->ref.cycles, 1);
                 fprintf(fp, ",%d", c->ref.valid);
-                costio_put_extrapolated(fp, range, &designs[i]);
+                costio_put_extrapolated(fp, range, &designs[i],
+                                        n->layers[k].dynamic);
                 fputc('\n', fp);
             }
         }

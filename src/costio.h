@@ -6,8 +6,9 @@
  * then the per-component breakdown energy_<comp>_j and area_<comp>_mm2
  * (cost.h); after all of them, last, `extrapolated`: empty when the design
  * lies in the calibrated range, else the names of the parameters outside it
- * joined by ';' (design_range_outside, design_range_names).  The per-layer
- * table ends with the same column.
+ * joined by ';' (design_range_outside, design_range_names), and
+ * `dynamic_writes` where an RRAM design writes dynamic operands (below).
+ * The per-layer table ends with the same column.
  */
 #ifndef IMC_COSTIO_H
 #define IMC_COSTIO_H
@@ -35,10 +36,17 @@ int costio_write_layers(FILE *fp, const cost_model *m,
                         net *const *nets, size_t nnets,
                         cost_latency_mode mode, cost_layer *scratch);
 
+/* The token `extrapolated` adds for an RRAM design on a workload (or
+ * layer) with dynamic operands: their cell writes are charged from
+ * NeuroSim's published figures, never calibrated, because the reference
+ * charges none (docs/cost-model.md 4.1). */
+#define COSTIO_DYNAMIC_WRITES "dynamic_writes"
+
 /* Write ",<extrapolated>": the parameters of d outside range, joined by
- * ';' (empty inside it), as a last CSV field.  For every tool that writes
+ * ';', then COSTIO_DYNAMIC_WRITES when d is RRAM and `dynamic` is nonzero
+ * (empty when neither), as a last CSV field.  For every tool that writes
  * designs with the `extrapolated` column. */
 void costio_put_extrapolated(FILE *fp, const design_range *range,
-                             const design *d);
+                             const design *d, int dynamic);
 
 #endif

@@ -122,9 +122,9 @@ test_errors(void)
     refused(":1: missing constant 'e_cell_lo_fj'", "header only");
 
     put_edited(NULL, "bogus,1,fJ,0,1,x");
-    refused(":56: column 'name': unknown constant 'bogus'", "unknown name");
+    refused(":58: column 'name': unknown constant 'bogus'", "unknown name");
     put_edited(NULL, "e_row_fj,1,fJ/V^2,0,1,again");
-    refused(":56: constant 'e_row_fj' appears twice (first on line 5)",
+    refused(":58: constant 'e_row_fj' appears twice (first on line 5)",
             "duplicate");
     put_edited("e_row_fj", "e_row_fj,1,pJ,0,1,x");
     refused(":5: constant 'e_row_fj': unit 'pJ', expected 'fJ/V^2'",
@@ -169,7 +169,7 @@ test_errors(void)
     refused(":54: column 'value': got '0.5' for constant 'pulses_per_read', "
             "expected a number in [1, 1e+06] 1", "half a pulse");
     put_edited("e_row_fj", NULL);
-    refused(":54: missing constant 'e_row_fj'", "missing constant");
+    refused(":56: missing constant 'e_row_fj'", "missing constant");
     char longline[400];
     snprintf(longline, sizeof longline, "e_row_fj,1,fJ/V^2,0,1,%0160d", 0);
     put_edited("e_row_fj", longline);

@@ -91,7 +91,8 @@ random_counts(gsl_rng *r, cost_counts *c)
                    &c->row_on_cols, &c->conversions, &c->act_bits,
                    &c->refetch_in_bits, &c->refetch_out_bits,
                    &c->weight_bits, &c->replica_bits, &c->cycles_ref,
-                   &c->pulses_phys, &c->write_rows_phys, &c->xbars_needed};
+                   &c->pulses_phys, &c->write_rows_phys, &c->xbars_needed,
+                   &c->dyn_write_cells, &c->dyn_write_cells_w};
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         *f[i] = exp(2 + 20 * gsl_rng_uniform(r));
     c->mappable = 1;
@@ -207,10 +208,32 @@ test_plan(gsl_rng *r)
         net_free(nets[w]);
 }
 
+/* SRAM writes every layer's weights at every inference, so a dynamic
+ * operand costs what a resident one does, bit for bit
+ * (docs/cost-model.md 4.1). */
+static void
+test_sram_dynamic(const cost_model *m)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/cost/tiny.csv", tap_data());
+    net *n;
+    if (net_read_table(path, &n) != IMC_OK)
+        bail("cannot read %s: %s", path, msg);
+    design d = {DESIGN_SRAM, 0.8, 1, 2.0, 8, 8, 1, 1, 4, 0.5, 32};
+    cost_result plain, dyn;
+    cost_eval_net(m, &d, n, COST_LATENCY_PHYSICAL, &plain);
+    n->layers[0].dynamic = 1;
+    cost_eval_net(m, &d, n, COST_LATENCY_PHYSICAL, &dyn);
+    ok(same(plain.energy_j, dyn.energy_j) &&
+           same(plain.latency_s, dyn.latency_s),
+       "SRAM: a dynamic operand costs what a resident one does");
+    net_free(n);
+}
+
 int
 main(void)
 {
-    plan(32 + 2 + 1 + 2);
+    plan(32 + 7 + 2 + 1 + 1 + 2);
     imc_err_set_handler(capture);
     char path[512];
     snprintf(path, sizeof path, "%s/cost/consts-test.csv", tap_data());
@@ -267,6 +290,29 @@ main(void)
     is_rel(510e-9, cost_latency(m, &d, &c, COST_LATENCY_PHYSICAL), 1e-12,
            "physical latency: 255 pulses of 2 ns");
 
+    /* The same layer as a dynamic operand (a matmul's activation): its
+     * 12 cells (one replica, one slice each) are programmed at every
+     * inference, 0.183 pJ off state + (0.99 - 0.183) pJ * w_mean_8 0.5 on
+     * top, = 7.038 pJ; physical mode writes the 8 rows first, 16 ns. */
+    is_double(0, c.dyn_write_cells, 0, "no dynamic layer: no cell writes");
+    n->layers[0].dynamic = 1;
+    cost_counts cd;
+    cost_counts_net(&d, n, &cd);
+    is_double(12, cd.dyn_write_cells, 1e-12, "dynamic: 12 cells written");
+    is_double(6, cd.dyn_write_cells_w, 1e-12, "weighted by w_mean_8 = 0.5");
+    double compd[COST_NCOMP];
+    cost_energy(m, &d, &cd, compd);
+    is_double(8568e-15 + 7.038e-12, compd[COST_CELLS], 1e-20,
+              "dynamic: cell energy + 7.038 pJ of writes");
+    is_double(comp[COST_DRIVERS], compd[COST_DRIVERS], 0,
+              "dynamic: drivers unchanged");
+    is_rel(2e-9, cost_latency(m, &d, &cd, COST_LATENCY_REFERENCE), 1e-12,
+           "dynamic: reference latency unchanged (the reference charges "
+           "no writes)");
+    is_rel(526e-9, cost_latency(m, &d, &cd, COST_LATENCY_PHYSICAL), 1e-12,
+           "dynamic: physical latency 510 ns + 8 rows of 2 ns");
+    n->layers[0].dynamic = 0;
+
     cost_result r;
     cost_eval_net(m, &d, n, COST_LATENCY_REFERENCE, &r);
     is_rel(e, r.energy_j, 1e-12, "cost_eval_net energy = cost_energy");
@@ -292,6 +338,7 @@ main(void)
     if (!rng || !real)
         bail("cannot load experiments/constants: %s", msg);
     gsl_rng_set(rng, 190);
+    test_sram_dynamic(real);
     test_factors(rng, real);
     test_glb(real);
     test_plan(rng);

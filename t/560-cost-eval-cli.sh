@@ -56,6 +56,22 @@ ok $? "--per-layer ends with the same column"
 ! grep -Eqi '(^|,)[-+]?(nan|inf)' "$tmp/out"
 ok $? "no NaN or inf in the output"
 
+# A dynamic operand (the tiny layer as a matmul, dynamic = 1): RRAM
+# programs its 12 cells at every inference, 71.386 + 7.038 pJ (t/190-cost.c),
+# physical mode writes its 8 rows first (+16 ns), and `extrapolated` says
+# dynamic_writes; SRAM, which writes every layer anyway, is unchanged.
+run $C --latency physical --designs $D/designs.csv t/data/cost/tiny-dynamic.csv \
+    >"$tmp/dyn"
+sed -n 2p "$tmp/dyn" | cut -d, -f12-14 | grep -qx 'tiny-dynamic,7.8424e-11,5.26e-07'
+ok $? "dynamic operand on RRAM: 78.424 pJ and 526 ns"
+sed -n 2p "$tmp/dyn" | awk -F, '{ print $NF }' | grep -q ';dynamic_writes$'
+ok $? "dynamic operand on RRAM: extrapolated ends with dynamic_writes"
+run $C --latency physical --designs $D/designs.csv t/data/cost/tiny.csv >"$tmp/res"
+sed -n 3p "$tmp/dyn" | cut -d, -f13- >"$tmp/a"
+sed -n 3p "$tmp/res" | cut -d, -f13- >"$tmp/b"
+cmp -s "$tmp/a" "$tmp/b" && ! grep -q dynamic_writes "$tmp/a"
+ok $? "dynamic operand on SRAM: the resident layer's costs, nothing flagged"
+
 ok_program "no --designs" 2 "cost-eval: missing --designs DESIGNS.csv
 Try 'cost-eval --help'." t/data/cost/tiny.csv
 ok_program "no layer table" 2 "cost-eval: missing layer table (LAYERS.csv)
