@@ -48,8 +48,13 @@ def exp_texts(e):
 
 
 def reported_alias(e):
-    return ({"reproduced": "results/reported/{}.csv".format(e["name"])}
-            if e["reported"] and paper_reported() else {})
+    """The papers' numbers beside this experiment's (bin/reported-table);
+    an experiment that names no tags (or a study without the papers'
+    numbers) gets report/no-reported.csv, the same columns and no rows, so
+    every template can count its rows and say there are none."""
+    if e["reported"] and paper_reported():
+        return {"reproduced": "results/reported/{}.csv".format(e["name"])}
+    return {"reproduced": "report/no-reported.csv"}
 
 
 REPORT_INPUTS = {

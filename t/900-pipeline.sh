@@ -62,6 +62,10 @@ check "no report section left a template tag unfilled" \
 check "the impossible 5 mm^2 limit is reported as infeasible" \
     grep -q '^5,' "$tmp/results/sweep_space/smoke-area-sweep/limits/optimum.csv"
 check "the study writes nothing to paper/" test ! -e "$tmp/paper"
+check "an experiment with reported: [] says it names no reported numbers" \
+    grep -q 'names no reported numbers' "$tmp/$paper/smoke-edap.md"
+check "... and one with tags sets the papers' numbers beside its own" \
+    grep -q '^| P1 | joint_vs_largest_gain |' "$tmp/$paper/smoke-p1-core.md"
 
 # A study under another name never writes to paper/: its reports go to
 # results/report/<name>/.
