@@ -19,7 +19,11 @@
 #                       directory, each side with its own workflow and
 #                       configurations (skipped without snakemake)
 # The sweeps run on both cores (--threads 2) where the sweep has threads.
-# then writes them, with the machine (CPU model, cores, compiler) and the
+# Each run is recorded as a row of a runs table (figure,unit,side,value,
+# start_s,end_s) in the temporary directory; bin/bench-summary turns a
+# figure's table into its line (durations, medians, speedup: the numbers
+# are computed in C), and this script writes the lines of skipped figures.
+# Then writes them, with the machine (CPU model, cores, compiler) and the
 # commits measured, to FILE (default results/bench/bench.txt, with --base
 # results/bench/compare.txt).  The layer tables are made once, by this
 # checkout's bin/parse-net, so both sides read the same inputs.  --base
@@ -85,20 +89,24 @@ if [ ! -f "$nodes" ]; then
 fi
 
 # ---- measuring
+# Every run is one row of a runs table (figure,unit,side,value,start_s,
+# end_s), one table per figure; bin/bench-summary computes the figure's
+# line from it (durations, medians, speedup).
 # now_s: wall clock, seconds with nanoseconds.
 now_s() { date +%s.%N; }
-# wall_s CMD...: CMD's wall time in seconds (its output discarded).
-wall_s() {
-    t0=$(now_s)
-    "$@" >/dev/null 2>"$tmp/stderr" || {
+# quiet OUT CMD...: CMD with its output in OUT; on failure, stop with its
+# errors.
+quiet() {
+    o=$1
+    shift
+    "$@" >"$o" 2>"$tmp/stderr" || {
         echo "bench.sh: failed: $*" >&2; cat "$tmp/stderr" >&2; exit 2; }
-    t1=$(now_s)
-    echo "$t0 $t1" | awk '{ printf "%.3f\n", $2 - $1 }'
 }
-# median FILE: the median of the numbers in FILE, one a line.
-median() {
-    sort -g "$1" | awk '{ v[NR] = $1 } END {
-        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+# timed CMD...: CMD (its output discarded) between the stamps t0 and t1.
+timed() {
+    t0=$(now_s)
+    quiet /dev/null "$@"
+    t1=$(now_s)
 }
 # reproduce ROOT: the smoke workflow with ROOT's Snakefile, rules, tools and
 # binaries (and this checkout's inputs), in a fresh directory.
@@ -120,26 +128,31 @@ sweep_threads() {
         echo "--threads 2"
     fi
 }
-# figure ROOT NAME: one measurement of figure NAME with ROOT's binaries.
+# figure ROOT NAME UNIT SIDE RUNS: one measurement of figure NAME with
+# ROOT's binaries, appended to the runs table RUNS: a value (bench-cost's
+# designs/s, its fourth column) or the stamps around a timed command.
 figure() {
     b=$1/bin
     th=$(sweep_threads "$b/sweep-space")
+    value= t0= t1=
     case $2 in
     design_evals_per_s)
-        "$b/bench-cost" -n 50000 --seed 1 --space experiments/space-rram-p2.csv \
-            $P1 | tail -n 1 | cut -d, -f4 ;;
+        quiet "$tmp/bench-cost.csv" "$b/bench-cost" -n 50000 --seed 1 \
+            --space experiments/space-rram-p2.csv $P1
+        value=$(tail -n 1 "$tmp/bench-cost.csv" | cut -d, -f4) ;;
     sweep_rram_p2_s)
-        wall_s "$b/sweep-space" $th --space experiments/space-rram-p2.csv \
+        timed "$b/sweep-space" $th --space experiments/space-rram-p2.csv \
             $P1 -o "$tmp/sweep.csv" ;;
     sweep_sram9_9w_s)
-        wall_s "$b/sweep-space" $th --space experiments/space-sram-9.csv \
+        timed "$b/sweep-space" $th --space experiments/space-sram-9.csv \
             $W9 -o "$tmp/sweep.csv" ;;
     sweep_sram_nodes_s)
-        wall_s "$b/sweep-space" $th --space "$nodes" $P1 \
+        timed "$b/sweep-space" $th --space "$nodes" $P1 \
             -o "$tmp/sweep.csv" ;;
     reproduce_s)
-        wall_s reproduce "$1" ;;
+        timed reproduce "$1" ;;
     esac
+    echo "$2,$3,$4,$value,$t0,$t1" >>"$5"
 }
 
 results=$tmp/results
@@ -158,23 +171,17 @@ for name in design_evals_per_s sweep_rram_p2_s sweep_sram9_9w_s \
         tail -n 1 "$results"
         continue
     fi
-    : >"$tmp/this"
-    : >"$tmp/that"
+    table=$tmp/runs-$name.csv
+    echo "figure,unit,side,value,start_s,end_s" >"$table"
     i=0
     while [ "$i" -lt "$runs" ]; do  # turn about, so load hits both sides
-        figure "$here" "$name" >>"$tmp/this"
-        [ -z "$base" ] || figure "$tmp/base" "$name" >>"$tmp/that"
+        figure "$here" "$name" "$unit" this "$table"
+        [ -z "$base" ] || figure "$tmp/base" "$name" "$unit" base "$table"
         i=$((i + 1))
     done
-    this=$(median "$tmp/this")
-    if [ -n "$base" ]; then
-        that=$(median "$tmp/that")
-        echo "$name $this $that $unit" | awk '{
-            r = $1 ~ /_per_s$/ ? $2 / $3 : $3 / $2
-            printf "%s %s %s %s %.2fx\n", $1, $2, $3, $4, r }' >>"$results"
-    else
-        echo "$name $this $unit" >>"$results"
-    fi
+    # the figure's line: `name value unit` or, with base runs, `name value
+    # base_value unit speedup`
+    "$here/bin/bench-summary" "$table" >>"$results"
     tail -n 1 "$results"
 done
 
