@@ -14,24 +14,19 @@
 #include "compare.h"
 #include "err.h"
 #include "summary.h"
+#include "report-fixtures.h"
 #include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static char captured[1024];
-static void capture(const char *m) { snprintf(captured, sizeof captured, "%s", m); }
 
+/* t/data/compare-specific/<name> */
 static const char *
 data(const char *name)
 {
-    static char buf[8][512];
-    static int k;
-    k = (k + 1) % 8;
-    snprintf(buf[k], sizeof buf[k], "%s/compare-specific/%s", tap_data(),
-             name);
-    return buf[k];
+    return fixture("compare-specific", name);
 }
 
 /* The standard request over the GA fixtures. */

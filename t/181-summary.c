@@ -5,6 +5,7 @@
  * resampling written here from the same generator sequence. */
 #include "err.h"
 #include "summary.h"
+#include "report-fixtures.h"
 #include "tap.h"
 
 #include <gsl/gsl_rng.h>
@@ -14,18 +15,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static char captured[1024];
-static void capture(const char *m) { snprintf(captured, sizeof captured, "%s", m); }
 static char tmp[] = "/tmp/imc-summary-XXXXXX";
 
+/* t/data/summarise/<name> */
 static const char *
 data(const char *name)
 {
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/summarise/%s", tap_data(), name);
-    return buf[k];
+    return fixture("summarise", name);
 }
 
 static void

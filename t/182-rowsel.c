@@ -2,6 +2,7 @@
  * holding ':', file names holding ':', every error message. */
 #include "err.h"
 #include "rowsel.h"
+#include "report-fixtures.h"
 #include "tap.h"
 
 #include <stdio.h>
@@ -9,8 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static char captured[1024];
-static void capture(const char *m) { snprintf(captured, sizeof captured, "%s", m); }
 static char path[] = "/tmp/imc-rowsel:x-XXXXXX";
 
 static const char text[] =

@@ -5,6 +5,7 @@
 #include "err.h"
 #include "runs.h"
 #include "summary.h"
+#include "report-fixtures.h"
 #include "tap.h"
 
 #include <stdio.h>
@@ -12,19 +13,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static char captured[1024];
-static void capture(const char *m) { snprintf(captured, sizeof captured, "%s", m); }
 static char tmp[] = "/tmp/imc-runs-XXXXXX";
 
+/* t/data/compare-specific/<name> */
 static const char *
 data(const char *name)
 {
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/compare-specific/%s", tap_data(),
-             name);
-    return buf[k];
+    return fixture("compare-specific", name);
 }
 
 static const char head[] =

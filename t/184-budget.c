@@ -19,23 +19,19 @@
  * for both normalisers: 1/4 for either definition. */
 #include "budget.h"
 #include "err.h"
+#include "report-fixtures.h"
 #include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static char captured[1024];
-static void capture(const char *m) { snprintf(captured, sizeof captured, "%s", m); }
 
+/* t/data/budget-study/<name> */
 static const char *
 data(const char *name)
 {
-    static char buf[16][512];
-    static int k;
-    k = (k + 1) % 16;
-    snprintf(buf[k], sizeof buf[k], "%s/budget-study/%s", tap_data(), name);
-    return buf[k];
+    return fixture("budget-study", name);
 }
 
 /* A request for budget "small" (and the optima with `optimum`). */

@@ -9,6 +9,7 @@
  * within at evaluations 95). */
 #include "converge.h"
 #include "err.h"
+#include "report-fixtures.h"
 #include "tap.h"
 
 #include <stdio.h>
@@ -16,18 +17,13 @@
 #include <string.h>
 #include <unistd.h>
 
-static char captured[1024];
-static void capture(const char *m) { snprintf(captured, sizeof captured, "%s", m); }
 static char tmp[] = "/tmp/imc-converge-XXXXXX";
 
+/* t/data/convergence/<name> */
 static const char *
 data(const char *name)
 {
-    static char buf[8][512];
-    static int k;
-    k = (k + 1) % 8;
-    snprintf(buf[k], sizeof buf[k], "%s/convergence/%s", tap_data(), name);
-    return buf[k];
+    return fixture("convergence", name);
 }
 
 static char opt_spec[600];

@@ -4,24 +4,19 @@
  * with the joint aggregate max E * max L * A. */
 #include "err.h"
 #include "reduce.h"
+#include "report-fixtures.h"
 #include "tap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static char captured[1024];
-static void capture(const char *m) { snprintf(captured, sizeof captured, "%s", m); }
 
+/* t/data/compare-specific/<name> */
 static const char *
 data(const char *name)
 {
-    static char buf[8][512];
-    static int k;
-    k = (k + 1) % 8;
-    snprintf(buf[k], sizeof buf[k], "%s/compare-specific/%s", tap_data(),
-             name);
-    return buf[k];
+    return fixture("compare-specific", name);
 }
 
 static reduce_request

@@ -1,5 +1,5 @@
-/* report-fixtures.h: what the reporting layer's C tests (t/200-t/203)
- * share, header-only since each test is one .c file: the text of the last
+/* report-fixtures.h: what the reporting layer's C tests (t/180-t/186,
+ * t/200-t/203) share, header-only since each test is one .c file: the text of the last
  * error reported (install capture() with imc_err_set_handler) and the
  * paths of fixtures under t/data/<dir>/. */
 #ifndef IMC_T_REPORT_FIXTURES_H
